@@ -23,7 +23,10 @@ pub mod vocab;
 
 pub use access::{Permission, Role, User};
 pub use care::{Person, Placement, Request, Review};
-pub use cqc::{CqcRating, KeyQuestion, QualityStatementScore, RatingEvent};
+pub use cqc::{
+    CqcBatch, CqcLocationUpdate, CqcRating, KeyQuestion, LocationChange, QualityStatementScore,
+    RatingEvent,
+};
 pub use dataset::Dataset;
 pub use ids::*;
 pub use indicators::{AscofValue, Figure, FinancialYear, Gap, Indicator, Period, Suppression};

@@ -38,7 +38,9 @@ pub struct Location {
     /// 0 for services without beds.
     pub beds: u32,
     pub specialisms: Vec<Specialism>,
-    pub registered_manager: bool,
+    /// Whether a registered manager is in post; `None` when the source does not
+    /// say (the ratings CSV and the CQC directory do not).
+    pub registered_manager: Option<bool>,
     pub in_house: bool,
     pub rating: Rating,
     pub rating_date: Option<Date>,

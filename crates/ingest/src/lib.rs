@@ -1,1 +1,18 @@
-//! placeholder
+//! Readers and writers for everything Continuum takes in and gives out as files.
+//!
+//! | module | reads | into |
+//! |---|---|---|
+//! | [`bundle`] | the council data bundle (CSV folder), and writes it | [`Dataset`](continuum_domain::Dataset) |
+//! | [`cqc`] | CQC API JSON, "care directory with ratings" CSV, CQC directory CSV | [`CqcBatch`](continuum_domain::CqcBatch) |
+//! | [`cld`] | DHSC Client Level Data submission CSV | people, requests, placements, reviews |
+//! | [`ascof`] | NHS England's ASCOF ODS | [`AscofValue`](continuum_domain::AscofValue) |
+//! | [`ons`] | ONS population (Nomis) and projection CSVs | [`PopulationRow`](continuum_domain::PopulationRow) |
+//!
+//! Every reader validates every row before anything is written, and reports bad
+//! input as an [`IngestError`] naming the file, the line (or JSON path or cell),
+//! the column and the value, and saying what was expected. Readers never write to
+//! a database: the caller hands the parsed values to the store in one transaction.
+
+pub mod error;
+
+pub use error::{ErrorKind, IngestError, IngestErrors, Position, Warning};
