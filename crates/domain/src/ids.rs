@@ -170,6 +170,12 @@ impl std::str::FromStr for OnsCode {
     }
 }
 
+impl AsRef<str> for OnsCode {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
 impl fmt::Display for OnsCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

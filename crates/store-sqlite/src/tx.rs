@@ -1,0 +1,202 @@
+//! The SQLite side of [`Tx`]: binding [`Value`]s, reading rows back by
+//! column type.
+
+use continuum_domain::LaName;
+use continuum_store::ops::{self, Filter, Tx};
+use continuum_store::schema::{ColType, OwnedValue, Record, RowReader, Tenant, Value, sql};
+use continuum_store::{ImportRecord, ImportSource, ImportSummary, StoreError, StoreResult};
+use futures_util::TryStreamExt;
+use sqlx::sqlite::{SqliteArguments, SqliteRow};
+use sqlx::{Arguments, AssertSqlSafe, Row, Sqlite, SqliteConnection, SqlitePool, Transaction};
+
+/// SQLite allows 32,766 parameters per statement; stay well under it. Larger
+/// statements stop paying off after a few hundred rows.
+const MAX_PARAMS: usize = 8_000;
+
+/// An open write transaction.
+#[derive(Debug)]
+pub struct SqliteTx {
+    tx: Transaction<'static, Sqlite>,
+}
+
+impl SqliteTx {
+    /// Starts an immediate transaction, so a second writer waits instead of
+    /// failing half-way.
+    pub async fn begin(pool: &SqlitePool) -> StoreResult<Self> {
+        let tx = pool
+            .begin_with("begin immediate")
+            .await
+            .map_err(ops::driver_error)?;
+        Ok(Self { tx })
+    }
+
+    /// Makes the transaction's writes permanent.
+    pub async fn commit(self) -> StoreResult<()> {
+        self.tx.commit().await.map_err(ops::driver_error)
+    }
+
+    /// Abandons the transaction.
+    pub async fn rollback(self) -> StoreResult<()> {
+        self.tx.rollback().await.map_err(ops::driver_error)
+    }
+}
+
+fn bind(args: &mut SqliteArguments, v: &Value<'_>) -> StoreResult<()> {
+    let r = match v {
+        Value::Null => args.add(None::<String>),
+        Value::Text(s) => args.add(s.to_string()),
+        Value::Int(i) => args.add(*i),
+        Value::Real(f) => args.add(*f),
+        Value::Bool(b) => args.add(*b),
+        Value::Date(d) => args.add(*d),
+        Value::Timestamp(t) => args.add(t.to_rfc3339()),
+    };
+    r.map_err(|e| StoreError::Database(format!("cannot bind a value: {e}")))
+}
+
+fn read_cell(row: &SqliteRow, i: usize, ty: ColType) -> Result<OwnedValue, sqlx::Error> {
+    Ok(match ty {
+        ColType::Text | ColType::Timestamp => row
+            .try_get::<Option<String>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Text),
+        ColType::Int => row
+            .try_get::<Option<i64>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Int),
+        ColType::Real => row
+            .try_get::<Option<f64>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Real),
+        ColType::Bool => row
+            .try_get::<Option<bool>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Bool),
+        ColType::Date => row
+            .try_get::<Option<String>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Text),
+    })
+}
+
+/// Reads rows of one table on any connection.
+pub async fn select<R: Record + Send>(
+    conn: &mut SqliteConnection,
+    filter: &Filter,
+) -> StoreResult<Vec<R>> {
+    let t = R::TABLE;
+    let (clause, params) = match filter {
+        Filter::All => ("1 = 1", &[][..]),
+        Filter::Where(c, p) => (c.as_str(), p.as_slice()),
+    };
+    let q = sql::select(t, clause);
+    // The SQL is built from static table definitions; values travel as parameters.
+    let mut query = sqlx::query(AssertSqlSafe(q));
+    for p in params {
+        query = query.bind(p);
+    }
+    let mut rows = query.fetch(conn);
+    let mut out = Vec::new();
+    let mut cells = Vec::with_capacity(t.columns.len());
+    while let Some(row) = rows.try_next().await.map_err(ops::driver_error)? {
+        cells.clear();
+        for (i, c) in t.columns.iter().enumerate() {
+            cells.push(read_cell(&row, i, c.ty).map_err(ops::driver_error)?);
+        }
+        let rec = R::decode(&mut RowReader::new(t, &cells)).map_err(|e| StoreError::Corrupt {
+            table: t.name,
+            message: e.0,
+        })?;
+        out.push(rec);
+    }
+    Ok(out)
+}
+
+impl SqliteTx {
+    async fn write<R: Record + Sync>(
+        &mut self,
+        rows: &[R],
+        tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    ) -> StoreResult<u64> {
+        let t = R::TABLE;
+        let per = (MAX_PARAMS / t.columns.len()).clamp(1, 500);
+        let mut written = 0;
+        let mut cells: Vec<Value<'_>> = Vec::with_capacity(t.columns.len());
+        for chunk in rows.chunks(per) {
+            let q = sql::upsert(t, chunk.len());
+            let mut args = SqliteArguments::default();
+            for r in chunk {
+                cells.clear();
+                if t.tenant == Tenant::Derived {
+                    let la = tenant(r).ok_or_else(|| {
+                        StoreError::Conflict(format!(
+                            "a row of {} belongs to no known council",
+                            t.name
+                        ))
+                    })?;
+                    cells.push(Value::Text(la.to_string().into()));
+                }
+                r.values(&mut cells);
+                for v in &cells {
+                    bind(&mut args, v)?;
+                }
+            }
+            let res = sqlx::query_with(AssertSqlSafe(q), args)
+                .execute(&mut *self.tx)
+                .await
+                .map_err(ops::driver_error)?;
+            written += res.rows_affected();
+        }
+        Ok(written)
+    }
+}
+
+impl Tx for SqliteTx {
+    async fn upsert<R: Record + Sync>(
+        &mut self,
+        rows: &[R],
+        tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    ) -> StoreResult<u64> {
+        self.write(rows, tenant).await
+    }
+
+    async fn append<R: Record + Sync>(&mut self, rows: &[R]) -> StoreResult<u64> {
+        self.write(rows, &|_| None).await
+    }
+
+    async fn select<R: Record + Send>(&mut self, filter: &Filter) -> StoreResult<Vec<R>> {
+        select(&mut self.tx, filter).await
+    }
+
+    async fn log_import(
+        &mut self,
+        source: &ImportSource,
+        summary: &ImportSummary,
+    ) -> StoreResult<()> {
+        sqlx::query("insert into imports (kind, name, digest, at, rows_read, rows_written) values ($1, $2, $3, $4, $5, $6)")
+            .bind(&source.kind)
+            .bind(&source.name)
+            .bind(&source.digest)
+            .bind(chrono::Utc::now().to_rfc3339())
+            .bind(i64::try_from(summary.total_read()).unwrap_or(i64::MAX))
+            .bind(i64::try_from(summary.total_written()).unwrap_or(i64::MAX))
+            .execute(&mut *self.tx)
+            .await
+            .map_err(ops::driver_error)?;
+        Ok(())
+    }
+}
+
+/// Decodes a row of the import log.
+pub fn import_record(row: &SqliteRow) -> StoreResult<ImportRecord> {
+    let at: String = row.try_get("at").map_err(ops::driver_error)?;
+    Ok(ImportRecord {
+        id: row.try_get("id").map_err(ops::driver_error)?,
+        kind: row.try_get("kind").map_err(ops::driver_error)?,
+        name: row.try_get("name").map_err(ops::driver_error)?,
+        digest: row.try_get("digest").map_err(ops::driver_error)?,
+        at: chrono::DateTime::parse_from_rfc3339(&at)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .map_err(|e| StoreError::Corrupt {
+                table: "imports",
+                message: e.to_string(),
+            })?,
+        rows_read: row.try_get("rows_read").map_err(ops::driver_error)?,
+        rows_written: row.try_get("rows_written").map_err(ops::driver_error)?,
+    })
+}

@@ -1,0 +1,48 @@
+//! The conformance suite: the same stories, run against every backend.
+//!
+//! Each story is an `async fn` taking a freshly migrated, empty store. The
+//! [`conformance_suite!`](crate::conformance_suite) macro turns every story into
+//! a `#[tokio::test]` in a backend crate, given an expression that opens a fresh
+//! store (or skips, when PostgreSQL is not configured).
+
+mod fixture;
+mod stories;
+
+pub use fixture::{canonical, fixture};
+pub use stories::*;
+
+/// Generates one test per story for a backend. `$open` is an async expression
+/// giving `Option<(Box<dyn Store>, Guard)>`: `None` skips the test, and the guard
+/// (any value) is dropped after the story, to clean up.
+#[macro_export]
+macro_rules! conformance_suite {
+    ($open:expr; $($story:ident),+ $(,)?) => {
+        $(
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn $story() {
+                let Some((store, guard)) = $open.await else {
+                    eprintln!("skipped: no database for this backend");
+                    return;
+                };
+                $crate::conformance::$story(&*store).await;
+                drop(store);
+                drop(guard);
+            }
+        )+
+    };
+    ($open:expr) => {
+        $crate::conformance_suite!($open;
+            migrating_twice_is_harmless,
+            a_bundle_reads_back_exactly,
+            a_reimport_changes_nothing,
+            a_changed_row_is_the_only_row_written,
+            a_council_scope_holds_only_that_council,
+            a_failed_import_leaves_the_database_as_it_was,
+            a_cqc_update_keeps_history_and_council_fields,
+            an_older_cqc_file_does_not_undo_a_newer_rating,
+            the_register_filters_by_council_type_and_text,
+            ascof_suppression_codes_survive_a_round_trip,
+            the_import_log_records_every_import,
+        );
+    };
+}

@@ -1,0 +1,309 @@
+//! The stories. Each takes an empty, migrated store and panics on failure.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use continuum_domain::*;
+
+use super::fixture::{canonical, fixture};
+use crate::{ImportSource, LocationQuery, Scope, Store};
+
+fn src(kind: &str) -> ImportSource {
+    ImportSource {
+        kind: kind.into(),
+        name: "fixture".into(),
+        digest: None,
+    }
+}
+
+async fn load_fixture(store: &dyn Store) {
+    store
+        .import_dataset(&fixture(), &src("bundle"))
+        .await
+        .expect("fixture imports");
+}
+
+fn data_counts(counts: Vec<(String, i64)>) -> Vec<(String, i64)> {
+    counts.into_iter().filter(|(t, _)| t != "imports").collect()
+}
+
+pub async fn migrating_twice_is_harmless(store: &dyn Store) {
+    store.migrate().await.expect("second migration is a no-op");
+    let counts = store.table_counts().await.unwrap();
+    assert!(counts.iter().any(|(t, _)| t == "placements"), "{counts:?}");
+    assert!(
+        counts.iter().all(|(_, n)| *n == 0),
+        "a new database is empty: {counts:?}"
+    );
+}
+
+pub async fn a_bundle_reads_back_exactly(store: &dyn Store) {
+    let sum = store
+        .import_dataset(&fixture(), &src("bundle"))
+        .await
+        .unwrap();
+    assert_eq!(sum.total_written(), sum.total_read(), "{sum:?}");
+    let back = store.load_dataset(&Scope::All).await.unwrap();
+    assert_eq!(canonical(back), canonical(fixture()));
+}
+
+pub async fn a_reimport_changes_nothing(store: &dyn Store) {
+    load_fixture(store).await;
+    let before = data_counts(store.table_counts().await.unwrap());
+    let sum = store
+        .import_dataset(&fixture(), &src("bundle"))
+        .await
+        .unwrap();
+    assert_eq!(sum.total_written(), 0, "{sum:?}");
+    assert_eq!(data_counts(store.table_counts().await.unwrap()), before);
+}
+
+pub async fn a_changed_row_is_the_only_row_written(store: &dyn Store) {
+    load_fixture(store).await;
+    let mut ds = fixture();
+    ds.placements[1].end_date = parse_date("2025-02-01").ok();
+    ds.placements[1].end_reason = Some(EndReason::Moved);
+    let sum = store.import_dataset(&ds, &src("bundle")).await.unwrap();
+    assert_eq!(sum.total_written(), 1, "{sum:?}");
+    let back = store.load_dataset(&Scope::All).await.unwrap();
+    let pl2 = back
+        .placements
+        .iter()
+        .find(|p| p.placement_id.as_str() == "PL2")
+        .unwrap();
+    assert_eq!(pl2.end_reason, Some(EndReason::Moved));
+}
+
+pub async fn a_council_scope_holds_only_that_council(store: &dyn Store) {
+    load_fixture(store).await;
+    let near = store
+        .load_dataset(&Scope::Council(LaName::parse("Nearby").unwrap()))
+        .await
+        .unwrap();
+    assert!(near.people.is_empty() && near.placements.is_empty() && near.contracts.is_empty());
+    assert_eq!(near.sanctions.len(), 1);
+    let ids: Vec<&str> = near
+        .locations
+        .iter()
+        .map(|l| l.location_id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["1-301"]);
+    let any = store
+        .load_dataset(&Scope::Council(LaName::parse("Anyshire").unwrap()))
+        .await
+        .unwrap();
+    let mut ids: Vec<&str> = any
+        .locations
+        .iter()
+        .map(|l| l.location_id.as_str())
+        .collect();
+    ids.sort_unstable();
+    // 1-301 is in Nearby but Anyshire places someone there.
+    assert_eq!(ids, vec!["1-101", "1-102", "1-301"]);
+    assert_eq!(any.people.len(), 3);
+    assert_eq!(
+        any.authorities.len(),
+        2,
+        "all councils are loaded for neighbours"
+    );
+}
+
+pub async fn a_failed_import_leaves_the_database_as_it_was(store: &dyn Store) {
+    load_fixture(store).await;
+    let before = store.table_counts().await.unwrap();
+    let mut ds = fixture();
+    ds.people[0].birth_year = Some(1901);
+    // A review of a person nobody knows: the import must fail on the last
+    // tenant lookup, after many rows were already sent.
+    ds.reviews.push(Review {
+        review_id: ReviewId::parse("V9").unwrap(),
+        person_id: PersonId::parse("NOBODY").unwrap(),
+        placement_id: None,
+        date: parse_date("2025-01-01").unwrap(),
+        kind: ReviewKind::Unplanned,
+    });
+    assert!(store.import_dataset(&ds, &src("bundle")).await.is_err());
+    assert_eq!(store.table_counts().await.unwrap(), before);
+    let back = store.load_dataset(&Scope::All).await.unwrap();
+    assert_eq!(
+        back.people
+            .iter()
+            .find(|p| p.person_id.as_str() == "P1")
+            .unwrap()
+            .birth_year,
+        Some(1940)
+    );
+}
+
+fn cqc_update(rating: Rating, on: &str, beds: u32) -> CqcLocationUpdate {
+    CqcLocationUpdate {
+        location_id: LocationId::parse("1-101").unwrap(),
+        provider_id: ProviderId::parse("1-900").unwrap(),
+        provider_name: Some("Anyshire Care Ltd".into()),
+        name: "Home 1-101".into(),
+        local_authority: LaName::parse("Anyshire").unwrap(),
+        postcode: Some("AN1 1AA".into()),
+        latitude: Some(52.5),
+        longitude: Some(-1.25),
+        service_type: Some(ServiceType::NursingHome),
+        nursing_unknown: false,
+        beds: Some(beds),
+        specialisms: None,
+        registered_manager: Some(false),
+        rating: Some((rating, parse_date(on).ok())),
+        status: Some(RegistrationStatus::Registered),
+        registered_on: parse_date("2015-01-01").ok(),
+        deregistered_on: None,
+    }
+}
+
+fn batch(rating: Rating, on: &str, beds: u32) -> CqcBatch {
+    let u = cqc_update(rating, on, beds);
+    let event = RatingEvent {
+        location_id: u.location_id.clone(),
+        service_group: "Overall".into(),
+        key_question: KeyQuestion::Overall,
+        rating: match rating {
+            Rating::Good => CqcRating::Good,
+            Rating::RequiresImprovement => CqcRating::RequiresImprovement,
+            _ => CqcRating::Inadequate,
+        },
+        published_on: parse_date(on).unwrap(),
+    };
+    CqcBatch {
+        locations: vec![u],
+        rating_events: vec![event],
+        ..CqcBatch::default()
+    }
+}
+
+pub async fn a_cqc_update_keeps_history_and_council_fields(store: &dyn Store) {
+    load_fixture(store).await;
+    let first = store
+        .apply_cqc(&batch(Rating::Good, "2024-01-05", 40), &src("cqc-api"))
+        .await
+        .unwrap();
+    assert!(first.total_written() > 0);
+    let again = store
+        .apply_cqc(&batch(Rating::Good, "2024-01-05", 40), &src("cqc-api"))
+        .await
+        .unwrap();
+    assert_eq!(again.total_written(), 0, "{again:?}");
+    store
+        .apply_cqc(
+            &batch(Rating::RequiresImprovement, "2025-02-01", 42),
+            &src("cqc-api"),
+        )
+        .await
+        .unwrap();
+    let id = LocationId::parse("1-101").unwrap();
+    let loc = store.location(&id).await.unwrap().unwrap();
+    assert_eq!((loc.rating, loc.beds), (Rating::RequiresImprovement, 42));
+    assert_eq!(
+        loc.locality_id.as_ref().map(LocalityId::as_str),
+        Some("north"),
+        "council field kept"
+    );
+    let history = store.rating_history(&id).await.unwrap();
+    assert_eq!(
+        history.iter().map(|e| e.rating).collect::<Vec<_>>(),
+        vec![CqcRating::Good, CqcRating::RequiresImprovement]
+    );
+    let changes = store.location_changes(&id).await.unwrap();
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.field == "beds" && c.old_value == "40" && c.new_value == "42"),
+        "{changes:?}"
+    );
+}
+
+pub async fn an_older_cqc_file_does_not_undo_a_newer_rating(store: &dyn Store) {
+    store
+        .apply_cqc(&batch(Rating::Good, "2025-02-01", 40), &src("cqc-api"))
+        .await
+        .unwrap();
+    store
+        .apply_cqc(
+            &batch(Rating::Inadequate, "2019-02-01", 40),
+            &src("cqc-ratings"),
+        )
+        .await
+        .unwrap();
+    let loc = store
+        .location(&LocationId::parse("1-101").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(loc.rating, Rating::Good);
+    assert_eq!(
+        store.rating_history(&loc.location_id).await.unwrap().len(),
+        2,
+        "the old rating is still history"
+    );
+}
+
+pub async fn the_register_filters_by_council_type_and_text(store: &dyn Store) {
+    load_fixture(store).await;
+    let q = |f: fn(&mut LocationQuery)| {
+        let mut q = LocationQuery::default();
+        f(&mut q);
+        q
+    };
+    let ids = |v: Vec<Location>| {
+        v.into_iter()
+            .map(|l| l.location_id.to_string())
+            .collect::<Vec<_>>()
+    };
+    let by_la = store
+        .locations(&q(|q| q.la = LaName::parse("Anyshire").ok()))
+        .await
+        .unwrap();
+    assert_eq!(ids(by_la), vec!["1-101", "1-102"]);
+    let homecare = store
+        .locations(&q(|q| q.service_type = Some(ServiceType::Homecare)))
+        .await
+        .unwrap();
+    assert_eq!(ids(homecare), vec!["1-102"]);
+    let text = store
+        .locations(&q(|q| q.text = Some("home 1-30".into())))
+        .await
+        .unwrap();
+    assert_eq!(ids(text), vec!["1-301"]);
+    let dementia = store
+        .locations(&q(|q| q.specialism = Some(Specialism::Dementia)))
+        .await
+        .unwrap();
+    assert_eq!(dementia.len(), 3);
+    let paged = store
+        .locations(&q(|q| {
+            q.limit = Some(1);
+            q.offset = Some(1);
+        }))
+        .await
+        .unwrap();
+    assert_eq!(ids(paged), vec!["1-102"]);
+}
+
+pub async fn ascof_suppression_codes_survive_a_round_trip(store: &dyn Store) {
+    let values = fixture().ascof;
+    let sum = store.import_ascof(&values, &src("ascof")).await.unwrap();
+    assert_eq!(sum.total_written(), 2);
+    let back = store.load_dataset(&Scope::All).await.unwrap();
+    assert_eq!(canonical(back).ascof, canonical(fixture()).ascof);
+    let again = store.import_ascof(&values, &src("ascof")).await.unwrap();
+    assert_eq!(again.total_written(), 0);
+}
+
+pub async fn the_import_log_records_every_import(store: &dyn Store) {
+    load_fixture(store).await;
+    store
+        .import_ascof(&fixture().ascof, &src("ascof"))
+        .await
+        .unwrap();
+    let log = store.imports(10).await.unwrap();
+    assert_eq!(
+        log.iter().map(|r| r.kind.as_str()).collect::<Vec<_>>(),
+        vec!["ascof", "bundle"]
+    );
+    assert!(log[1].rows_written > 0);
+}

@@ -1,0 +1,103 @@
+//! Values the store takes and returns that are not domain entities: queries,
+//! scopes, import summaries.
+
+use chrono::{DateTime, Utc};
+use continuum_domain::{
+    LaName, LocationId, ProviderId, Rating, RegistrationStatus, ServiceType, Specialism,
+};
+use serde::Serialize;
+
+/// Which councils' data to load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything.
+    All,
+    /// One council: its own records, the locations it uses or that sit in its
+    /// area, and the national reference data.
+    Council(LaName),
+}
+
+/// A filter on the location register. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LocationQuery {
+    /// Locations in this council's area (CQC's local authority).
+    pub la: Option<LaName>,
+    pub service_type: Option<ServiceType>,
+    pub rating: Option<Rating>,
+    pub status: Option<RegistrationStatus>,
+    pub provider_id: Option<ProviderId>,
+    pub specialism: Option<Specialism>,
+    pub locality_id: Option<String>,
+    /// Case-insensitive match on name, provider name, postcode or ID.
+    pub text: Option<String>,
+    pub limit: Option<i64>,
+    pub offset: Option<i64>,
+}
+
+/// Where an import came from, for the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSource {
+    /// `bundle`, `cqc-api`, `cqc-ratings`, `cqc-directory`, `cld`, `ascof`, `population`.
+    pub kind: String,
+    /// The file or directory name (no machine paths beyond what the user gave).
+    pub name: String,
+    /// A SHA-256 of the input, when computed.
+    pub digest: Option<String>,
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    /// Rows read, per table.
+    pub read: Vec<(String, u64)>,
+    /// Rows inserted or changed, per table. All zero for a re-import.
+    pub written: Vec<(String, u64)>,
+}
+
+impl ImportSummary {
+    /// Total rows written.
+    pub fn total_written(&self) -> u64 {
+        self.written.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Total rows read.
+    pub fn total_read(&self) -> u64 {
+        self.read.iter().map(|(_, n)| n).sum()
+    }
+
+    /// Adds to a table's counters.
+    pub fn add(&mut self, table: &str, read: u64, written: u64) {
+        add_to(&mut self.read, table, read);
+        add_to(&mut self.written, table, written);
+    }
+}
+
+fn add_to(v: &mut Vec<(String, u64)>, table: &str, n: u64) {
+    match v.iter_mut().find(|(t, _)| t == table) {
+        Some((_, m)) => *m += n,
+        None => v.push((table.to_string(), n)),
+    }
+}
+
+/// One line of the import log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportRecord {
+    pub id: i64,
+    pub kind: String,
+    pub name: String,
+    pub digest: Option<String>,
+    pub at: DateTime<Utc>,
+    pub rows_read: i64,
+    pub rows_written: i64,
+}
+
+/// A change CQC data made to a location, with when it was recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LocationChangeRecord {
+    pub location_id: LocationId,
+    pub at: DateTime<Utc>,
+    pub source: String,
+    pub field: String,
+    pub old_value: String,
+    pub new_value: String,
+}

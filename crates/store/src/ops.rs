@@ -1,0 +1,390 @@
+//! Store operations written once, over a backend's transaction.
+//!
+//! A backend provides [`Tx`]: upsert, append and select for any [`Record`].
+//! Everything with rules in it — what a bundle import writes, how a CQC file
+//! updates the register, which rows belong to a council — is here, so both
+//! backends follow the same rules by construction.
+
+use std::collections::HashMap;
+
+use chrono::Utc;
+use continuum_domain::cqc::{QualityStatementScore, RatingEvent};
+use continuum_domain::*;
+
+use crate::schema::{AscofRow, LocationChangeRow, Record};
+use crate::{ImportSource, ImportSummary, LocationQuery, Scope, StoreError, StoreResult};
+
+/// Which rows of a table to select. Clauses are lowercase SQL with `$1`
+/// placeholders, valid on both backends; every parameter is text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filter {
+    /// Every row.
+    All,
+    /// `where {clause}` with text parameters.
+    Where(String, Vec<String>),
+}
+
+impl Filter {
+    /// `column = $1`.
+    pub fn eq(column: &str, value: &str) -> Self {
+        Filter::Where(format!("{column} = $1"), vec![value.to_string()])
+    }
+}
+
+/// What a backend transaction can do with records.
+#[allow(async_fn_in_trait)]
+pub trait Tx: Send {
+    /// Inserts rows, or updates the stored row with the same key when any
+    /// column differs. Returns the number of rows inserted or changed: an
+    /// identical row is neither written nor counted. `tenant` gives the council
+    /// of each row of a [`Tenant::Derived`](crate::schema::Tenant) table.
+    async fn upsert<R: Record + Sync>(
+        &mut self,
+        rows: &[R],
+        tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    ) -> StoreResult<u64>;
+
+    /// Appends rows to an insert-only table.
+    async fn append<R: Record + Sync>(&mut self, rows: &[R]) -> StoreResult<u64>;
+
+    /// Reads rows, ordered by the table's key.
+    async fn select<R: Record + Send>(&mut self, filter: &Filter) -> StoreResult<Vec<R>>;
+
+    /// Adds a line to the import log.
+    async fn log_import(
+        &mut self,
+        source: &ImportSource,
+        summary: &ImportSummary,
+    ) -> StoreResult<()>;
+}
+
+fn no_tenant<R>(_: &R) -> Option<LaName> {
+    None
+}
+
+/// The councils of people and locations, for rows that do not carry their own.
+#[derive(Debug, Default)]
+struct Tenants {
+    person: HashMap<PersonId, LaName>,
+    location: HashMap<LocationId, LaName>,
+}
+
+impl Tenants {
+    async fn for_dataset<T: Tx>(tx: &mut T, ds: &Dataset) -> StoreResult<Self> {
+        let mut t = Tenants::default();
+        for p in &ds.people {
+            t.person.insert(p.person_id.clone(), p.la.clone());
+        }
+        for l in &ds.locations {
+            t.location
+                .insert(l.location_id.clone(), l.local_authority.clone());
+        }
+        let needs_people = ds
+            .requests
+            .iter()
+            .map(|r| &r.person_id)
+            .chain(ds.placements.iter().map(|p| &p.person_id))
+            .chain(ds.reviews.iter().map(|r| &r.person_id))
+            .any(|id| !t.person.contains_key(id));
+        if needs_people {
+            for p in tx.select::<Person>(&Filter::All).await? {
+                t.person.entry(p.person_id).or_insert(p.la);
+            }
+        }
+        let needs_locations = ds
+            .capacity
+            .iter()
+            .map(|c| &c.location_id)
+            .chain(ds.workforce.iter().map(|w| &w.location_id))
+            .any(|id| !t.location.contains_key(id));
+        if needs_locations {
+            for l in tx.select::<Location>(&Filter::All).await? {
+                t.location.entry(l.location_id).or_insert(l.local_authority);
+            }
+        }
+        Ok(t)
+    }
+
+    fn of_person(&self, id: &PersonId) -> Option<LaName> {
+        self.person.get(id).cloned()
+    }
+
+    fn of_location(&self, id: &LocationId) -> Option<LaName> {
+        self.location.get(id).cloned()
+    }
+}
+
+/// Writes every table of a dataset. The caller owns the transaction.
+pub async fn import_dataset<T: Tx>(
+    tx: &mut T,
+    ds: &Dataset,
+    source: &ImportSource,
+) -> StoreResult<ImportSummary> {
+    let tenants = Tenants::for_dataset(tx, ds).await?;
+    let mut sum = ImportSummary::default();
+    macro_rules! own {
+        ($rows:expr) => {{
+            let n = tx.upsert(&$rows, &no_tenant).await?;
+            sum.add(table_name(&$rows), $rows.len() as u64, n);
+        }};
+    }
+    own!(ds.authorities);
+    own!(ds.localities);
+    own!(ds.population);
+    own!(ds.prevalence);
+    own!(ds.locations);
+    own!(ds.contracts);
+    let n = tx
+        .upsert(&ds.capacity, &|c: &CapacityReturn| {
+            tenants.of_location(&c.location_id)
+        })
+        .await?;
+    sum.add("capacity_returns", ds.capacity.len() as u64, n);
+    own!(ds.people);
+    let n = tx
+        .upsert(&ds.requests, &|r: &Request| tenants.of_person(&r.person_id))
+        .await?;
+    sum.add("requests", ds.requests.len() as u64, n);
+    let n = tx
+        .upsert(&ds.placements, &|p: &Placement| {
+            tenants.of_person(&p.person_id)
+        })
+        .await?;
+    sum.add("placements", ds.placements.len() as u64, n);
+    let n = tx
+        .upsert(&ds.reviews, &|r: &Review| tenants.of_person(&r.person_id))
+        .await?;
+    sum.add("reviews", ds.reviews.len() as u64, n);
+    own!(ds.quality_assessments);
+    own!(ds.visits);
+    own!(ds.concerns);
+    own!(ds.sanctions);
+    own!(ds.handbacks);
+    let n = tx
+        .upsert(&ds.workforce, &|w: &WorkforceReturn| {
+            tenants.of_location(&w.location_id)
+        })
+        .await?;
+    sum.add("workforce_returns", ds.workforce.len() as u64, n);
+    own!(ds.fees);
+    own!(ds.indicators);
+    own!(ds.gaps);
+    if !ds.ascof.is_empty() {
+        let rows: Vec<AscofRow> = ds.ascof.iter().cloned().map(AscofRow).collect();
+        own!(rows);
+    }
+    tx.log_import(source, &sum).await?;
+    Ok(sum)
+}
+
+fn table_name<R: Record>(_: &[R]) -> &'static str {
+    R::TABLE.name
+}
+
+/// Imports ASCOF figures.
+pub async fn import_ascof<T: Tx>(
+    tx: &mut T,
+    values: &[AscofValue],
+    source: &ImportSource,
+) -> StoreResult<ImportSummary> {
+    let rows: Vec<AscofRow> = values.iter().cloned().map(AscofRow).collect();
+    let n = tx.upsert(&rows, &no_tenant).await?;
+    let mut sum = ImportSummary::default();
+    sum.add(AscofRow::TABLE.name, rows.len() as u64, n);
+    tx.log_import(source, &sum).await?;
+    Ok(sum)
+}
+
+/// Applies one CQC file to the register (see [`CqcLocationUpdate::apply`]).
+pub async fn apply_cqc<T: Tx>(
+    tx: &mut T,
+    batch: &CqcBatch,
+    source: &ImportSource,
+) -> StoreResult<ImportSummary> {
+    let ids: Vec<String> = batch
+        .locations
+        .iter()
+        .map(|l| l.location_id.to_string())
+        .collect();
+    let mut current: HashMap<LocationId, Location> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for l in tx
+            .select::<Location>(&in_filter("location_id", chunk))
+            .await?
+        {
+            current.insert(l.location_id.clone(), l);
+        }
+    }
+    let now = Utc::now();
+    let mut rows = Vec::with_capacity(batch.locations.len());
+    let mut changes = Vec::new();
+    let mut la_of: HashMap<LocationId, LaName> = HashMap::new();
+    for update in &batch.locations {
+        let (row, changed) = update.apply(current.get(&update.location_id));
+        la_of.insert(row.location_id.clone(), row.local_authority.clone());
+        changes.extend(changed.into_iter().map(|change| LocationChangeRow {
+            local_authority: row.local_authority.clone(),
+            at: now,
+            source: source.kind.clone(),
+            change,
+        }));
+        rows.push(row);
+    }
+    for l in current.values() {
+        la_of
+            .entry(l.location_id.clone())
+            .or_insert_with(|| l.local_authority.clone());
+    }
+    let mut sum = ImportSummary::default();
+    let n = tx.upsert(&rows, &no_tenant).await?;
+    sum.add("locations", rows.len() as u64, n);
+    let tenant = |id: &LocationId| la_of.get(id).cloned();
+    let n = tx
+        .upsert(&batch.rating_events, &|e: &RatingEvent| {
+            tenant(&e.location_id)
+        })
+        .await?;
+    sum.add("location_ratings", batch.rating_events.len() as u64, n);
+    let n = tx
+        .upsert(&batch.quality_statements, &|q: &QualityStatementScore| {
+            tenant(&q.location_id)
+        })
+        .await?;
+    sum.add(
+        "quality_statement_scores",
+        batch.quality_statements.len() as u64,
+        n,
+    );
+    let n = tx.append(&changes).await?;
+    sum.add("location_changes", changes.len() as u64, n);
+    tx.log_import(source, &sum).await?;
+    Ok(sum)
+}
+
+/// `column in ($1, $2, …)`.
+pub fn in_filter(column: &str, values: &[String]) -> Filter {
+    if values.is_empty() {
+        return Filter::Where("1 = 0".into(), Vec::new());
+    }
+    let marks: Vec<String> = (1..=values.len()).map(|i| format!("${i}")).collect();
+    Filter::Where(
+        format!("{column} in ({})", marks.join(", ")),
+        values.to_vec(),
+    )
+}
+
+/// The locations that matter to council `$1`: in its area, or used by it
+/// through a contract, a placement or quality work.
+const COUNCIL_LOCATIONS: &str = "local_authority = $1 \
+    or location_id in (select location_id from contracts where la = $1) \
+    or location_id in (select location_id from placements where la = $1) \
+    or location_id in (select location_id from sanctions where la = $1) \
+    or location_id in (select location_id from visits where la = $1) \
+    or location_id in (select location_id from concerns where la = $1) \
+    or location_id in (select location_id from handbacks where la = $1) \
+    or location_id in (select location_id from quality_assessments where la = $1)";
+
+/// Loads what the engine needs for a scope.
+pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Dataset> {
+    let (own, locs, by_loc) = match scope {
+        Scope::All => (Filter::All, Filter::All, Filter::All),
+        Scope::Council(la) => {
+            let la = la.to_string();
+            let by_loc = format!(
+                "location_id in (select location_id from locations where {COUNCIL_LOCATIONS})"
+            );
+            (
+                Filter::eq("la", &la),
+                Filter::Where(COUNCIL_LOCATIONS.into(), vec![la.clone()]),
+                Filter::Where(by_loc, vec![la]),
+            )
+        }
+    };
+    Ok(Dataset {
+        authorities: tx.select(&Filter::All).await?,
+        localities: tx.select(&own).await?,
+        population: tx.select(&own).await?,
+        prevalence: tx.select(&Filter::All).await?,
+        locations: tx.select(&locs).await?,
+        contracts: tx.select(&own).await?,
+        capacity: tx.select(&by_loc).await?,
+        people: tx.select(&own).await?,
+        requests: tx.select(&own).await?,
+        placements: tx.select(&own).await?,
+        reviews: tx.select(&own).await?,
+        quality_assessments: tx.select(&own).await?,
+        visits: tx.select(&own).await?,
+        concerns: tx.select(&own).await?,
+        sanctions: tx.select(&own).await?,
+        handbacks: tx.select(&own).await?,
+        workforce: tx.select(&by_loc).await?,
+        fees: tx.select(&own).await?,
+        indicators: tx.select(&own).await?,
+        gaps: tx.select(&own).await?,
+        ascof: tx
+            .select::<AscofRow>(&Filter::All)
+            .await?
+            .into_iter()
+            .map(|r| r.0)
+            .collect(),
+        rating_history: Vec::new(),
+        quality_statements: Vec::new(),
+    })
+}
+
+/// The register, filtered.
+pub async fn locations<T: Tx>(tx: &mut T, q: &LocationQuery) -> StoreResult<Vec<Location>> {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut params: Vec<String> = Vec::new();
+    let mut add = |clause: &str, value: String| {
+        params.push(value);
+        clauses.push(clause.replace('?', &format!("${}", params.len())));
+    };
+    if let Some(la) = &q.la {
+        add("local_authority = ?", la.to_string());
+    }
+    if let Some(s) = q.service_type {
+        add("service_type = ?", s.to_string());
+    }
+    if let Some(r) = q.rating {
+        add("rating = ?", r.to_string());
+    }
+    if let Some(s) = q.status {
+        add("status = ?", s.to_string());
+    }
+    if let Some(p) = &q.provider_id {
+        add("provider_id = ?", p.to_string());
+    }
+    if let Some(s) = q.specialism {
+        add("(';' || specialisms || ';') like ?", format!("%;{s};%"));
+    }
+    if let Some(l) = &q.locality_id {
+        add("locality_id = ?", l.clone());
+    }
+    if let Some(t) = q.text.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        let pat = format!("%{}%", t.to_lowercase().replace(['%', '_'], ""));
+        add(
+            "(lower(name) like ? or lower(provider_name) like ? or lower(postcode) like ? or lower(location_id) like ?)",
+            pat,
+        );
+    }
+    let mut clause = if clauses.is_empty() {
+        "1 = 1".to_string()
+    } else {
+        clauses.join(" and ")
+    };
+    clause.push_str(" order by name, location_id");
+    if let Some(limit) = q.limit {
+        clause.push_str(&format!(" limit {}", limit.max(0)));
+    }
+    if let Some(offset) = q.offset {
+        clause.push_str(&format!(" offset {}", offset.max(0)));
+    }
+    tx.select(&Filter::Where(clause, params)).await
+}
+
+/// Turns a driver error into a [`StoreError`], keeping constraint failures
+/// distinguishable.
+pub fn driver_error(e: impl std::fmt::Display) -> StoreError {
+    StoreError::Database(e.to_string())
+}

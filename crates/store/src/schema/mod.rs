@@ -1,0 +1,409 @@
+//! The table codec shared by both backends.
+//!
+//! Each stored entity implements [`Record`]: it names its [`Table`] (columns,
+//! key, tenant) and turns itself into a row of [`Value`]s and back. The backends
+//! only move `Value`s in and out of their driver, so the mapping between domain
+//! types and columns is written once, here, and cannot drift between SQLite and
+//! PostgreSQL. The schema itself lives in each backend's migrations; the
+//! conformance suite proves the two agree with these definitions.
+
+mod tables;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use std::borrow::Cow;
+use std::str::FromStr;
+
+/// The storage type of a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColType {
+    Text,
+    Int,
+    Real,
+    Bool,
+    Date,
+    Timestamp,
+}
+
+/// One column.
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub name: &'static str,
+    pub ty: ColType,
+}
+
+/// Shorthand for table definitions.
+pub const fn col(name: &'static str, ty: ColType) -> Column {
+    Column { name, ty }
+}
+
+/// How a table's rows get their council.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tenant {
+    /// The record carries `la` itself (its first column).
+    Own,
+    /// The record does not carry it; the importer supplies it as the first
+    /// column (from the person's or the location's council).
+    Derived,
+    /// National reference data with no single council.
+    Reference,
+}
+
+/// A stored table.
+#[derive(Debug)]
+pub struct Table {
+    pub name: &'static str,
+    /// All columns the codec reads and writes, in order. For
+    /// [`Tenant::Derived`] tables the first is `la`, supplied by the importer.
+    pub columns: &'static [Column],
+    /// The primary key.
+    pub key: &'static [&'static str],
+    pub tenant: Tenant,
+}
+
+impl Table {
+    /// The column names joined with commas.
+    pub fn column_list(&self) -> String {
+        self.columns
+            .iter()
+            .map(|c| c.name)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// A cell on its way into the database.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    Null,
+    Text(Cow<'a, str>),
+    Int(i64),
+    Real(f64),
+    Bool(bool),
+    Date(NaiveDate),
+    Timestamp(DateTime<Utc>),
+}
+
+impl<'a> Value<'a> {
+    /// Borrowed text.
+    pub fn text(s: &'a str) -> Self {
+        Value::Text(Cow::Borrowed(s))
+    }
+
+    /// Optional borrowed text.
+    pub fn opt_text(s: Option<&'a str>) -> Self {
+        s.map_or(Value::Null, Value::text)
+    }
+
+    /// An optional date.
+    pub fn opt_date(d: Option<NaiveDate>) -> Self {
+        d.map_or(Value::Null, Value::Date)
+    }
+
+    /// An optional whole number.
+    pub fn opt_int(v: Option<impl Into<i64>>) -> Self {
+        v.map_or(Value::Null, |v| Value::Int(v.into()))
+    }
+
+    /// An optional real number.
+    pub fn opt_real(v: Option<f64>) -> Self {
+        v.map_or(Value::Null, Value::Real)
+    }
+
+    /// An optional flag.
+    pub fn opt_bool(v: Option<bool>) -> Self {
+        v.map_or(Value::Null, Value::Bool)
+    }
+
+    /// A `;`-separated list.
+    pub fn list<T: std::fmt::Display>(items: &[T]) -> Self {
+        Value::Text(Cow::Owned(continuum_domain::parse::format_list(items)))
+    }
+}
+
+/// A cell on its way out of the database.
+#[derive(Debug, Clone, PartialEq)]
+pub enum OwnedValue {
+    Null,
+    Text(String),
+    Int(i64),
+    Real(f64),
+    Bool(bool),
+    Date(NaiveDate),
+    Timestamp(DateTime<Utc>),
+}
+
+/// Reads the cells of one row in column order, with typed getters that say
+/// which column failed to parse.
+#[derive(Debug)]
+pub struct RowReader<'r> {
+    table: &'static Table,
+    cells: &'r [OwnedValue],
+    pos: usize,
+}
+
+/// A row that does not decode into its record: a bug or a hand edit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError(pub String);
+
+type Decoded<T> = Result<T, DecodeError>;
+
+impl<'r> RowReader<'r> {
+    /// A reader over the cells of one row of `table`.
+    pub fn new(table: &'static Table, cells: &'r [OwnedValue]) -> Self {
+        Self {
+            table,
+            cells,
+            pos: 0,
+        }
+    }
+
+    fn next(&mut self) -> Decoded<(&'static str, &'r OwnedValue)> {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        let cell = self
+            .cells
+            .get(self.pos)
+            .ok_or_else(|| DecodeError(format!("row of {} has too few cells", self.table.name)))?;
+        self.pos += 1;
+        Ok((name, cell))
+    }
+
+    fn bad<T>(name: &str, cell: &OwnedValue, want: &str) -> Decoded<T> {
+        Err(DecodeError(format!(
+            "column {name}: {cell:?} is not {want}"
+        )))
+    }
+
+    /// Skips a column (the derived `la`).
+    pub fn skip(&mut self) -> Decoded<()> {
+        self.next().map(|_| ())
+    }
+
+    /// Optional text.
+    pub fn opt_text(&mut self) -> Decoded<Option<String>> {
+        match self.next()? {
+            (_, OwnedValue::Null) => Ok(None),
+            (_, OwnedValue::Text(s)) => Ok(Some(s.clone())),
+            (n, c) => Self::bad(n, c, "text"),
+        }
+    }
+
+    /// Required text.
+    pub fn text(&mut self) -> Decoded<String> {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        self.opt_text()?
+            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+    }
+
+    /// Optional text parsed with `FromStr` (IDs, vocabularies).
+    pub fn opt_parse<T: FromStr>(&mut self) -> Decoded<Option<T>>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        match self.opt_text()? {
+            None => Ok(None),
+            Some(s) if s.is_empty() => Ok(None),
+            Some(s) => s
+                .parse()
+                .map(Some)
+                .map_err(|e| DecodeError(format!("column {name}: {e}"))),
+        }
+    }
+
+    /// Required text parsed with `FromStr`.
+    pub fn parse<T: FromStr>(&mut self) -> Decoded<T>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        self.opt_parse()?
+            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+    }
+
+    /// A `;`-separated list.
+    pub fn list<T: FromStr>(&mut self) -> Decoded<Vec<T>>
+    where
+        T::Err: std::fmt::Display,
+    {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        let s = self.opt_text()?.unwrap_or_default();
+        continuum_domain::parse::parse_list(&s)
+            .map_err(|e| DecodeError(format!("column {name}: {e}")))
+    }
+
+    /// An optional whole number.
+    pub fn opt_int(&mut self) -> Decoded<Option<i64>> {
+        match self.next()? {
+            (_, OwnedValue::Null) => Ok(None),
+            (_, OwnedValue::Int(v)) => Ok(Some(*v)),
+            (n, c) => Self::bad(n, c, "a whole number"),
+        }
+    }
+
+    /// A required whole number converted to the record's integer type.
+    pub fn int<T: TryFrom<i64>>(&mut self) -> Decoded<T> {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        let v = self
+            .opt_int()?
+            .ok_or_else(|| DecodeError(format!("column {name} is empty")))?;
+        T::try_from(v).map_err(|_| DecodeError(format!("column {name}: {v} is out of range")))
+    }
+
+    /// An optional whole number converted to the record's integer type.
+    pub fn opt_int_as<T: TryFrom<i64>>(&mut self) -> Decoded<Option<T>> {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        match self.opt_int()? {
+            None => Ok(None),
+            Some(v) => T::try_from(v)
+                .map(Some)
+                .map_err(|_| DecodeError(format!("column {name}: {v} is out of range"))),
+        }
+    }
+
+    /// An optional real number.
+    pub fn opt_real(&mut self) -> Decoded<Option<f64>> {
+        match self.next()? {
+            (_, OwnedValue::Null) => Ok(None),
+            (_, OwnedValue::Real(v)) => Ok(Some(*v)),
+            (_, OwnedValue::Int(v)) => Ok(Some(*v as f64)),
+            (n, c) => Self::bad(n, c, "a number"),
+        }
+    }
+
+    /// A required real number.
+    pub fn real(&mut self) -> Decoded<f64> {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        self.opt_real()?
+            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+    }
+
+    /// An optional flag.
+    pub fn opt_bool(&mut self) -> Decoded<Option<bool>> {
+        match self.next()? {
+            (_, OwnedValue::Null) => Ok(None),
+            (_, OwnedValue::Bool(v)) => Ok(Some(*v)),
+            (_, OwnedValue::Int(v)) => Ok(Some(*v != 0)),
+            (n, c) => Self::bad(n, c, "a flag"),
+        }
+    }
+
+    /// A required flag.
+    pub fn bool(&mut self) -> Decoded<bool> {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        self.opt_bool()?
+            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+    }
+
+    /// An optional date.
+    pub fn opt_date(&mut self) -> Decoded<Option<NaiveDate>> {
+        match self.next()? {
+            (_, OwnedValue::Null) => Ok(None),
+            (_, OwnedValue::Date(d)) => Ok(Some(*d)),
+            (n, OwnedValue::Text(s)) => continuum_domain::parse_date(s)
+                .map(Some)
+                .map_err(|e| DecodeError(format!("column {n}: {e}"))),
+            (n, c) => Self::bad(n, c, "a date"),
+        }
+    }
+
+    /// A required timestamp.
+    pub fn timestamp(&mut self) -> Decoded<DateTime<Utc>> {
+        match self.next()? {
+            (_, OwnedValue::Timestamp(t)) => Ok(*t),
+            (n, OwnedValue::Text(s)) => DateTime::parse_from_rfc3339(s)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|e| DecodeError(format!("column {n}: {e}"))),
+            (n, c) => Self::bad(n, c, "a timestamp"),
+        }
+    }
+
+    /// A required date.
+    pub fn date(&mut self) -> Decoded<NaiveDate> {
+        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        self.opt_date()?
+            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+    }
+}
+
+/// A domain entity stored as one row of one table.
+pub trait Record: Sized {
+    /// Its table.
+    const TABLE: &'static Table;
+
+    /// Appends the row's cells in column order. For [`Tenant::Derived`] tables
+    /// the `la` cell is not appended: the importer puts it first.
+    fn values<'a>(&'a self, out: &mut Vec<Value<'a>>);
+
+    /// Decodes a row read back in column order (including a derived `la`, which
+    /// is skipped).
+    fn decode(row: &mut RowReader<'_>) -> Result<Self, DecodeError>;
+}
+
+pub use tables::{AscofRow, LocationChangeRow, TABLES};
+
+/// SQL text generated from table definitions: lowercase, `$n` placeholders,
+/// valid on both backends.
+pub mod sql {
+    use super::Table;
+
+    /// `select {columns} from {table} where {clause}`, ordered by the key unless
+    /// the clause orders itself.
+    pub fn select(t: &Table, clause: &str) -> String {
+        let mut q = format!("select {} from {} where {clause}", t.column_list(), t.name);
+        if !clause.contains("order by") && !t.key.is_empty() {
+            q.push_str(" order by ");
+            q.push_str(&t.key.join(", "));
+        }
+        q
+    }
+
+    /// The `on conflict` tail of an upsert: update the stored row only when a
+    /// column differs, so an identical row is neither written nor counted.
+    pub fn on_conflict(t: &Table) -> String {
+        if t.key.is_empty() {
+            return String::new();
+        }
+        let rest: Vec<&str> = t
+            .columns
+            .iter()
+            .map(|c| c.name)
+            .filter(|c| !t.key.contains(c))
+            .collect();
+        if rest.is_empty() {
+            return format!(" on conflict ({}) do nothing", t.key.join(", "));
+        }
+        let set: Vec<String> = rest.iter().map(|c| format!("{c} = excluded.{c}")).collect();
+        let differs: Vec<String> = rest
+            .iter()
+            .map(|c| format!("{}.{c} is distinct from excluded.{c}", t.name))
+            .collect();
+        format!(
+            " on conflict ({}) do update set {} where {}",
+            t.key.join(", "),
+            set.join(", "),
+            differs.join(" or ")
+        )
+    }
+
+    /// A multi-row upsert of `rows` rows with numbered placeholders.
+    pub fn upsert(t: &Table, rows: usize) -> String {
+        let n = t.columns.len();
+        let mut q = format!("insert into {} ({}) values ", t.name, t.column_list());
+        for r in 0..rows {
+            if r > 0 {
+                q.push_str(", ");
+            }
+            q.push('(');
+            for c in 0..n {
+                if c > 0 {
+                    q.push_str(", ");
+                }
+                q.push('$');
+                q.push_str(&(r * n + c + 1).to_string());
+            }
+            q.push(')');
+        }
+        q.push_str(&on_conflict(t));
+        q
+    }
+}
