@@ -22,7 +22,7 @@ create table localities (
 create table population (
     la text not null,
     locality_id text not null default '',
-    year integer not null,
+    year bigint not null,
     sex text not null,
     age_band text not null,
     kind text not null,
@@ -50,7 +50,7 @@ create table locations (
     latitude double precision,
     longitude double precision,
     service_type text not null,
-    beds integer not null,
+    beds bigint not null,
     specialisms text not null,
     registered_manager boolean,
     in_house boolean not null,
@@ -79,10 +79,10 @@ create table quality_statement_scores (
     local_authority text not null,
     location_id text not null,
     assessed_on date not null,
-    statement_id integer not null,
+    statement_id bigint not null,
     key_question text not null,
     statement text not null,
-    score integer,
+    score bigint,
     score_text text not null,
     assessed boolean not null,
     primary key (location_id, assessed_on, statement_id)
@@ -120,11 +120,11 @@ create table capacity_returns (
     la text not null,
     location_id text not null,
     date date not null,
-    beds_max integer,
-    beds_occupied integer,
-    beds_vacant_reserved integer,
-    beds_vacant_accepting integer,
-    homecare_people integer,
+    beds_max bigint,
+    beds_occupied bigint,
+    beds_vacant_reserved bigint,
+    beds_vacant_accepting bigint,
+    homecare_people bigint,
     homecare_hours_week double precision,
     homecare_extra_hours double precision,
     primary key (la, location_id, date)
@@ -134,7 +134,7 @@ create index capacity_by_location on capacity_returns (location_id, date);
 create table people (
     la text not null,
     person_id text not null,
-    birth_year integer,
+    birth_year bigint,
     sex text not null,
     ethnicity text,
     locality_id text,
@@ -153,7 +153,7 @@ create table requests (
     needs text not null,
     hours_per_week double precision,
     route text not null,
-    discharge_pathway integer,
+    discharge_pathway bigint,
     received_on date not null,
     medically_fit_on date,
     closed_on date,
@@ -249,7 +249,7 @@ create table handbacks (
     location_id text not null,
     date date not null,
     service_type text not null,
-    people_affected integer not null,
+    people_affected bigint not null,
     reason text not null,
     primary key (la, handback_id)
 );
@@ -258,13 +258,13 @@ create table workforce_returns (
     la text not null,
     location_id text not null,
     date date not null,
-    posts integer not null,
-    vacancies integer not null,
-    starters integer not null,
-    leavers integer not null,
+    posts bigint not null,
+    vacancies bigint not null,
+    starters bigint not null,
+    leavers bigint not null,
     sickness_days double precision not null,
-    care_cert_eligible integer not null,
-    care_cert_done integer not null,
+    care_cert_eligible bigint not null,
+    care_cert_done bigint not null,
     primary key (la, location_id, date)
 );
 
@@ -285,7 +285,7 @@ create table indicators (
     value double precision,
     england_value double precision,
     margin_of_error double precision,
-    respondents integer,
+    respondents bigint,
     source text not null,
     polarity text not null,
     primary key (la, measure, period)
@@ -314,7 +314,7 @@ create table ascof_values (
     ons_code text,
     area_name text not null,
     measure text not null,
-    year integer not null,
+    year bigint not null,
     outcome double precision,
     outcome_code text,
     margin_of_error double precision,
@@ -334,6 +334,6 @@ create table imports (
     name text not null,
     digest text,
     at timestamptz not null,
-    rows_read integer not null,
-    rows_written integer not null
+    rows_read bigint not null,
+    rows_written bigint not null
 );

@@ -43,6 +43,7 @@ macro_rules! conformance_suite {
             the_register_filters_by_council_type_and_text,
             ascof_suppression_codes_survive_a_round_trip,
             the_import_log_records_every_import,
+            a_large_import_round_trips_and_reimports_as_a_no_op,
         );
     };
 }

@@ -307,3 +307,27 @@ pub async fn the_import_log_records_every_import(store: &dyn Store) {
     );
     assert!(log[1].rows_written > 0);
 }
+
+pub async fn a_large_import_round_trips_and_reimports_as_a_no_op(store: &dyn Store) {
+    let mut ds = fixture();
+    let template = ds.people[0].clone();
+    let mut tricky = 0;
+    for i in 0..2_500 {
+        let mut p = template.clone();
+        p.person_id = PersonId::parse(&format!("BULK{i:05}")).unwrap();
+        p.birth_year = Some(1930 + (i % 60));
+        // Text that needs escaping in bulk formats: tabs, backslashes, quotes, newlines.
+        if i % 500 == 0 {
+            p.ethnicity = Some(format!("mixed\t\\ \"q\" line\nbreak {i}"));
+            tricky += 1;
+        }
+        ds.people.push(p);
+    }
+    let sum = store.import_dataset(&ds, &src("bundle")).await.unwrap();
+    assert_eq!(sum.total_written(), sum.total_read());
+    assert!(tricky > 0);
+    let back = store.load_dataset(&Scope::All).await.unwrap();
+    assert_eq!(canonical(back), canonical(ds.clone()));
+    let again = store.import_dataset(&ds, &src("bundle")).await.unwrap();
+    assert_eq!(again.total_written(), 0);
+}

@@ -1,0 +1,312 @@
+//! The PostgreSQL side of [`Tx`]: `COPY` for bulk writes, typed binds for small
+//! ones, and reads by column type.
+
+use std::fmt::Write as _;
+
+use continuum_domain::LaName;
+use continuum_store::ops::{self, Filter, Tx};
+use continuum_store::schema::{ColType, OwnedValue, Record, RowReader, Table, Tenant, Value, sql};
+use continuum_store::{ImportRecord, ImportSource, ImportSummary, StoreError, StoreResult};
+use futures_util::TryStreamExt;
+use sqlx::postgres::{PgArguments, PgRow};
+use sqlx::{Arguments, AssertSqlSafe, PgConnection, PgPool, Postgres, Row, Transaction};
+
+/// Below this many rows a multi-row insert beats setting up a COPY.
+const COPY_FROM_ROWS: usize = 1_000;
+/// Rows per multi-row insert (PostgreSQL allows 65,535 parameters).
+const MAX_PARAMS: usize = 16_000;
+/// Bytes of COPY data sent per chunk.
+const COPY_CHUNK: usize = 4 << 20;
+
+/// An open transaction.
+#[derive(Debug)]
+pub struct PgTx {
+    tx: Transaction<'static, Postgres>,
+}
+
+impl PgTx {
+    /// Starts a transaction.
+    pub async fn begin(pool: &PgPool) -> StoreResult<Self> {
+        Ok(Self {
+            tx: pool.begin().await.map_err(ops::driver_error)?,
+        })
+    }
+
+    /// Makes reads see one consistent snapshot.
+    pub async fn read_only_snapshot(&mut self) -> StoreResult<()> {
+        sqlx::query("set transaction isolation level repeatable read, read only")
+            .execute(&mut *self.tx)
+            .await
+            .map_err(ops::driver_error)?;
+        Ok(())
+    }
+
+    /// Makes the transaction's writes permanent.
+    pub async fn commit(self) -> StoreResult<()> {
+        self.tx.commit().await.map_err(ops::driver_error)
+    }
+
+    /// Abandons the transaction.
+    pub async fn rollback(self) -> StoreResult<()> {
+        self.tx.rollback().await.map_err(ops::driver_error)
+    }
+}
+
+fn bind(args: &mut PgArguments, v: &Value<'_>, ty: ColType) -> StoreResult<()> {
+    let r = match (v, ty) {
+        (Value::Null, ColType::Text) => args.add(None::<String>),
+        (Value::Null, ColType::Int) => args.add(None::<i64>),
+        (Value::Null, ColType::Real) => args.add(None::<f64>),
+        (Value::Null, ColType::Bool) => args.add(None::<bool>),
+        (Value::Null, ColType::Date) => args.add(None::<chrono::NaiveDate>),
+        (Value::Null, ColType::Timestamp) => args.add(None::<chrono::DateTime<chrono::Utc>>),
+        (Value::Text(s), _) => args.add(s.to_string()),
+        (Value::Int(i), _) => args.add(*i),
+        (Value::Real(f), _) => args.add(*f),
+        (Value::Bool(b), _) => args.add(*b),
+        (Value::Date(d), _) => args.add(*d),
+        (Value::Timestamp(t), _) => args.add(*t),
+    };
+    r.map_err(|e| StoreError::Database(format!("cannot bind a value: {e}")))
+}
+
+/// Appends one value in COPY text format.
+fn copy_value(out: &mut String, v: &Value<'_>) {
+    match v {
+        Value::Null => out.push_str("\\N"),
+        Value::Text(s) => {
+            for ch in s.chars() {
+                match ch {
+                    '\\' => out.push_str("\\\\"),
+                    '\t' => out.push_str("\\t"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    c => out.push(c),
+                }
+            }
+        }
+        Value::Int(i) => {
+            let _ = write!(out, "{i}");
+        }
+        // Display gives the shortest text that reads back as the same f64.
+        Value::Real(f) => {
+            let _ = write!(out, "{f}");
+        }
+        Value::Bool(b) => out.push(if *b { 't' } else { 'f' }),
+        Value::Date(d) => {
+            let _ = write!(out, "{}", d.format("%Y-%m-%d"));
+        }
+        Value::Timestamp(t) => out.push_str(&t.to_rfc3339()),
+    }
+}
+
+fn read_cell(row: &PgRow, i: usize, ty: ColType) -> Result<OwnedValue, sqlx::Error> {
+    Ok(match ty {
+        ColType::Text => row
+            .try_get::<Option<String>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Text),
+        ColType::Int => row
+            .try_get::<Option<i64>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Int),
+        ColType::Real => row
+            .try_get::<Option<f64>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Real),
+        ColType::Bool => row
+            .try_get::<Option<bool>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Bool),
+        ColType::Date => row
+            .try_get::<Option<chrono::NaiveDate>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Date),
+        ColType::Timestamp => row
+            .try_get::<Option<chrono::DateTime<chrono::Utc>>, _>(i)?
+            .map_or(OwnedValue::Null, OwnedValue::Timestamp),
+    })
+}
+
+/// Reads rows of one table on any connection.
+pub async fn select<R: Record + Send>(
+    conn: &mut PgConnection,
+    filter: &Filter,
+) -> StoreResult<Vec<R>> {
+    let t = R::TABLE;
+    let (clause, params) = match filter {
+        Filter::All => ("1 = 1", &[][..]),
+        Filter::Where(c, p) => (c.as_str(), p.as_slice()),
+    };
+    // The SQL is built from static table definitions; values travel as parameters.
+    let mut query = sqlx::query(AssertSqlSafe(sql::select(t, clause)));
+    for p in params {
+        query = query.bind(p);
+    }
+    let mut rows = query.fetch(conn);
+    let mut out = Vec::new();
+    let mut cells = Vec::with_capacity(t.columns.len());
+    while let Some(row) = rows.try_next().await.map_err(ops::driver_error)? {
+        cells.clear();
+        for (i, c) in t.columns.iter().enumerate() {
+            cells.push(read_cell(&row, i, c.ty).map_err(ops::driver_error)?);
+        }
+        let rec = R::decode(&mut RowReader::new(t, &cells)).map_err(|e| StoreError::Corrupt {
+            table: t.name,
+            message: e.0,
+        })?;
+        out.push(rec);
+    }
+    Ok(out)
+}
+
+fn row_cells<'a, R: Record>(
+    t: &Table,
+    r: &'a R,
+    tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    cells: &mut Vec<Value<'a>>,
+) -> StoreResult<()> {
+    cells.clear();
+    if t.tenant == Tenant::Derived {
+        let la = tenant(r).ok_or_else(|| {
+            StoreError::Conflict(format!("a row of {} belongs to no known council", t.name))
+        })?;
+        cells.push(Value::Text(la.to_string().into()));
+    }
+    r.values(cells);
+    Ok(())
+}
+
+impl PgTx {
+    async fn insert_rows<R: Record + Sync>(
+        &mut self,
+        rows: &[R],
+        tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    ) -> StoreResult<u64> {
+        let t = R::TABLE;
+        let per = (MAX_PARAMS / t.columns.len()).clamp(1, 1000);
+        let mut written = 0;
+        let mut cells = Vec::with_capacity(t.columns.len());
+        for chunk in rows.chunks(per) {
+            let mut args = PgArguments::default();
+            for r in chunk {
+                row_cells(t, r, tenant, &mut cells)?;
+                for (v, c) in cells.iter().zip(t.columns) {
+                    bind(&mut args, v, c.ty)?;
+                }
+            }
+            let q = sql::upsert(t, chunk.len());
+            let res = sqlx::query_with(AssertSqlSafe(q), args)
+                .execute(&mut *self.tx)
+                .await
+                .map_err(ops::driver_error)?;
+            written += res.rows_affected();
+        }
+        Ok(written)
+    }
+
+    async fn copy_rows<R: Record + Sync>(
+        &mut self,
+        rows: &[R],
+        tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    ) -> StoreResult<u64> {
+        let t = R::TABLE;
+        let cols = t.column_list();
+        let tmp = format!("copy_{}", t.name);
+        let setup = format!(
+            "drop table if exists {tmp}; create temp table {tmp} as select {cols} from {} with no data",
+            t.name
+        );
+        sqlx::raw_sql(AssertSqlSafe(setup))
+            .execute(&mut *self.tx)
+            .await
+            .map_err(ops::driver_error)?;
+        let mut copy = self
+            .tx
+            .copy_in_raw(&format!("copy {tmp} ({cols}) from stdin"))
+            .await
+            .map_err(ops::driver_error)?;
+        let mut buf = String::with_capacity(COPY_CHUNK + 4096);
+        let mut cells = Vec::with_capacity(t.columns.len());
+        for r in rows {
+            row_cells(t, r, tenant, &mut cells)?;
+            for (i, v) in cells.iter().enumerate() {
+                if i > 0 {
+                    buf.push('\t');
+                }
+                copy_value(&mut buf, v);
+            }
+            buf.push('\n');
+            if buf.len() >= COPY_CHUNK {
+                copy.send(buf.as_bytes()).await.map_err(ops::driver_error)?;
+                buf.clear();
+            }
+        }
+        if !buf.is_empty() {
+            copy.send(buf.as_bytes()).await.map_err(ops::driver_error)?;
+        }
+        copy.finish().await.map_err(ops::driver_error)?;
+        let upsert = format!(
+            "insert into {} ({cols}) select {cols} from {tmp}{}",
+            t.name,
+            sql::on_conflict(t)
+        );
+        let res = sqlx::raw_sql(AssertSqlSafe(upsert))
+            .execute(&mut *self.tx)
+            .await
+            .map_err(ops::driver_error)?;
+        sqlx::raw_sql(AssertSqlSafe(format!("drop table {tmp}")))
+            .execute(&mut *self.tx)
+            .await
+            .map_err(ops::driver_error)?;
+        Ok(res.rows_affected())
+    }
+}
+
+impl Tx for PgTx {
+    async fn upsert<R: Record + Sync>(
+        &mut self,
+        rows: &[R],
+        tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    ) -> StoreResult<u64> {
+        if rows.len() >= COPY_FROM_ROWS {
+            self.copy_rows(rows, tenant).await
+        } else {
+            self.insert_rows(rows, tenant).await
+        }
+    }
+
+    async fn append<R: Record + Sync>(&mut self, rows: &[R]) -> StoreResult<u64> {
+        self.insert_rows(rows, &|_| None).await
+    }
+
+    async fn select<R: Record + Send>(&mut self, filter: &Filter) -> StoreResult<Vec<R>> {
+        select(&mut self.tx, filter).await
+    }
+
+    async fn log_import(
+        &mut self,
+        source: &ImportSource,
+        summary: &ImportSummary,
+    ) -> StoreResult<()> {
+        sqlx::query("insert into imports (kind, name, digest, at, rows_read, rows_written) values ($1, $2, $3, $4, $5, $6)")
+            .bind(&source.kind)
+            .bind(&source.name)
+            .bind(&source.digest)
+            .bind(chrono::Utc::now())
+            .bind(i64::try_from(summary.total_read()).unwrap_or(i64::MAX))
+            .bind(i64::try_from(summary.total_written()).unwrap_or(i64::MAX))
+            .execute(&mut *self.tx)
+            .await
+            .map_err(ops::driver_error)?;
+        Ok(())
+    }
+}
+
+/// Decodes a row of the import log.
+pub fn import_record(row: &PgRow) -> StoreResult<ImportRecord> {
+    Ok(ImportRecord {
+        id: row.try_get("id").map_err(ops::driver_error)?,
+        kind: row.try_get("kind").map_err(ops::driver_error)?,
+        name: row.try_get("name").map_err(ops::driver_error)?,
+        digest: row.try_get("digest").map_err(ops::driver_error)?,
+        at: row.try_get("at").map_err(ops::driver_error)?,
+        rows_read: row.try_get("rows_read").map_err(ops::driver_error)?,
+        rows_written: row.try_get("rows_written").map_err(ops::driver_error)?,
+    })
+}
