@@ -1,1 +1,190 @@
-//! placeholder
+//! The engine: every evidence metric of `spec/metrics.md`, the comparison with
+//! England, findings in plain English, peer ranks and the suggested score.
+//!
+//! Pure functions over a [`Dataset`]: no SQL, no HTTP, no files. The CLI (from
+//! a bundle or a database), the web app and the benchmarks all call
+//! [`evidence_pack`] or [`evidence_packs`], so the same data always gives the
+//! same numbers.
+
+pub mod capacity;
+pub mod compare;
+pub mod findings;
+pub mod flatten;
+pub mod format;
+pub mod index;
+pub mod market;
+pub mod needs;
+pub mod peers;
+pub mod quality;
+pub mod risk;
+pub mod score;
+pub mod stats;
+pub mod sustainability;
+pub mod time;
+
+use continuum_domain::{Dataset, Date, LaName, OnsCode};
+use serde::Serialize;
+
+pub use compare::{AscofMeasure, Variation};
+pub use flatten::Row;
+pub use index::Index;
+pub use score::Rubric;
+
+/// What the engine needs besides the data: the scoring rubric and the facts
+/// about ASCOF measures (titles and polarity).
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub rubric: Rubric,
+    pub ascof_measures: Vec<AscofMeasure>,
+    /// How many years of history trend sparklines show (T, T − 1 year, …).
+    pub trend_years: usize,
+}
+
+impl Options {
+    /// The default rubric, the given ASCOF measures, three years of trend.
+    pub fn new(ascof_measures: Vec<AscofMeasure>) -> Self {
+        Self {
+            rubric: Rubric::default(),
+            ascof_measures,
+            trend_years: 3,
+        }
+    }
+}
+
+/// The five sections of the reports.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sections {
+    pub needs: needs::Needs,
+    pub market: market::Market,
+    pub capacity: capacity::Capacity,
+    pub quality: quality::Quality,
+    pub sustainability: sustainability::Sustainability,
+}
+
+/// One figure over the years, oldest first, for sparklines.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Trend {
+    pub metric_id: String,
+    pub dates: Vec<Date>,
+    pub values: Vec<Option<f64>>,
+}
+
+/// The evidence pack of one council at one date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pack {
+    pub la: LaName,
+    pub ons_code: Option<OnsCode>,
+    pub as_at: Date,
+    pub sections: Sections,
+    pub findings: Vec<findings::Finding>,
+    pub trend: Vec<Trend>,
+    pub benchmark: Vec<peers::Rank>,
+    pub score: score::Score,
+    /// The long table: every figure, with England and last year where known.
+    #[serde(skip)]
+    pub rows: Vec<Row>,
+}
+
+/// Errors the engine reports: the council is not in the data.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EngineError {
+    #[error("no council named '{0}' in the data")]
+    UnknownCouncil(String),
+    #[error("council '{0}' has no as-at date; give one with --as-at")]
+    NoDate(String),
+}
+
+fn sections(ix: &Index<'_>, la: &LaName, t: Date, opts: &Options) -> Sections {
+    let empty = index::Council::default();
+    let c = ix.councils.get(la.as_str()).unwrap_or(&empty);
+    Sections {
+        needs: needs::compute(ix, c, t),
+        market: market::compute(ix, c, t, &opts.ascof_measures),
+        capacity: capacity::compute(ix, c, la, t),
+        quality: quality::compute(ix, c, t),
+        sustainability: sustainability::compute(ix, c, t),
+    }
+}
+
+fn pack(ix: &Index<'_>, la: &LaName, t: Date, opts: &Options) -> Pack {
+    let now = sections(ix, la, t, opts);
+    let mut rows = flatten::rows(la, &now);
+    let mut history = vec![(t, rows.clone())];
+    for k in 1..opts.trend_years.max(2) {
+        let tk = t - chrono::Duration::days(365 * k as i64);
+        history.push((tk, flatten::rows(la, &sections(ix, la, tk, opts))));
+    }
+    flatten::attach_last_year(&mut rows, &history[1].1);
+    let trend = flatten::trends(&history[..opts.trend_years.max(1).min(history.len())]);
+    let ons_code = ix
+        .councils
+        .get(la.as_str())
+        .and_then(|c| c.authority)
+        .map(|a| a.ons_code.clone());
+    let benchmark = ons_code
+        .as_ref()
+        .map(|o| peers::ascof_ranks(ix, la, o, t, &opts.ascof_measures))
+        .unwrap_or_default();
+    let score = score::score(&opts.rubric, &rows);
+    Pack {
+        la: la.clone(),
+        ons_code,
+        as_at: t,
+        findings: findings::write(&now),
+        sections: now,
+        trend,
+        benchmark,
+        score,
+        rows,
+    }
+}
+
+/// The as-at date for a council: the one given, or the council's own.
+fn date_for(ix: &Index<'_>, la: &LaName, as_at: Option<Date>) -> Result<Date, EngineError> {
+    let c = ix
+        .councils
+        .get(la.as_str())
+        .ok_or_else(|| EngineError::UnknownCouncil(la.to_string()))?;
+    let a = c
+        .authority
+        .ok_or_else(|| EngineError::UnknownCouncil(la.to_string()))?;
+    as_at
+        .or(a.as_at)
+        .ok_or_else(|| EngineError::NoDate(la.to_string()))
+}
+
+/// The evidence pack of one council.
+pub fn evidence_pack(
+    ds: &Dataset,
+    la: &LaName,
+    as_at: Option<Date>,
+    opts: &Options,
+) -> Result<Pack, EngineError> {
+    let ix = Index::new(ds);
+    let t = date_for(&ix, la, as_at)?;
+    Ok(pack(&ix, la, t, opts))
+}
+
+/// The evidence packs of every council in the data (each at the given date, or
+/// its own), ranked against each other.
+pub fn evidence_packs(
+    ds: &Dataset,
+    as_at: Option<Date>,
+    opts: &Options,
+) -> Result<Vec<Pack>, EngineError> {
+    let ix = Index::new(ds);
+    let mut las: Vec<&LaName> = ds.authorities.iter().map(|a| &a.la).collect();
+    las.sort();
+    let mut packs = Vec::with_capacity(las.len());
+    for la in las {
+        let t = match date_for(&ix, la, as_at) {
+            Ok(t) => t,
+            // Councils without data or a date (neighbours named for out-of-area
+            // placements) are skipped rather than failing the whole run.
+            Err(_) => continue,
+        };
+        packs.push(pack(&ix, la, t, opts));
+    }
+    peers::rank_all(&mut packs, ds);
+    Ok(packs)
+}

@@ -1,0 +1,167 @@
+//! The long metric table: every figure of a pack as one row, named by a dotted
+//! path (`capacity.waits.by_service_type.homecare.median`).
+//!
+//! The table is derived from the pack's JSON by one rule, so it can never drift
+//! from it: an object holding a `value` is one row (with its numerator,
+//! denominator, England value and variation when it has them); every other
+//! number is a row of its own. Lists are keyed by an entry's `measure` or
+//! `location_id`. This is the table the CSV and XLSX exports write and the
+//! second implementation (DuckDB, in `bench/`) is checked against.
+
+use std::collections::HashMap;
+
+use continuum_domain::{Date, LaName};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::{Sections, Trend};
+
+/// One figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    pub la: String,
+    pub metric_id: String,
+    pub value: Option<f64>,
+    pub numerator: Option<f64>,
+    pub denominator: Option<f64>,
+    pub england_value: Option<f64>,
+    pub variation: Option<String>,
+    pub last_year: Option<f64>,
+}
+
+const OWN_FIELDS: [&str; 9] = [
+    "value",
+    "numerator",
+    "denominator",
+    "england_value",
+    "variation",
+    "last_year",
+    "id",
+    "difference",
+    "z",
+];
+
+fn num(v: Option<&Value>) -> Option<f64> {
+    v.and_then(Value::as_f64)
+}
+
+fn walk(la: &str, path: &str, v: &Value, out: &mut Vec<Row>) {
+    match v {
+        Value::Object(map) => {
+            if map.contains_key("value") {
+                out.push(Row {
+                    la: la.to_string(),
+                    metric_id: path.to_string(),
+                    value: num(map.get("value")),
+                    numerator: num(map.get("numerator")),
+                    denominator: num(map.get("denominator")),
+                    england_value: num(map.get("england_value")),
+                    variation: map
+                        .get("variation")
+                        .and_then(Value::as_str)
+                        .map(str::to_string),
+                    last_year: num(map.get("last_year")),
+                });
+            }
+            for (k, child) in map {
+                if map.contains_key("value") && OWN_FIELDS.contains(&k.as_str()) || k == "id" {
+                    continue;
+                }
+                walk(la, &format!("{path}.{k}"), child, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let key = item
+                    .get("measure")
+                    .or_else(|| item.get("location_id"))
+                    .and_then(Value::as_str)
+                    .map_or_else(|| i.to_string(), str::to_string);
+                walk(la, &format!("{path}.{key}"), item, out);
+            }
+        }
+        Value::Number(n) => out.push(Row {
+            la: la.to_string(),
+            metric_id: path.to_string(),
+            value: n.as_f64(),
+            numerator: None,
+            denominator: None,
+            england_value: None,
+            variation: None,
+            last_year: None,
+        }),
+        Value::Null | Value::Bool(_) | Value::String(_) => {}
+    }
+}
+
+/// The rows of a pack's sections.
+pub fn rows(la: &LaName, sections: &Sections) -> Vec<Row> {
+    let mut out = Vec::new();
+    let Ok(Value::Object(json)) = serde_json::to_value(sections) else {
+        return out;
+    };
+    for (_, section) in json {
+        if let Value::Object(metrics) = section {
+            for (id, metric) in metrics {
+                walk(la.as_str(), &id, &metric, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Sets each row's `last_year` from the same row a year earlier, unless the
+/// row carries its own (published indicators give their previous period).
+pub fn attach_last_year(rows: &mut [Row], year_before: &[Row]) {
+    let before: HashMap<&str, Option<f64>> = year_before
+        .iter()
+        .map(|r| (r.metric_id.as_str(), r.value))
+        .collect();
+    for r in rows.iter_mut().filter(|r| r.last_year.is_none()) {
+        r.last_year = before.get(r.metric_id.as_str()).copied().flatten();
+    }
+}
+
+/// The headline figures that get a sparkline.
+pub const HEADLINES: &[&str] = &[
+    "capacity.care_home_occupancy",
+    "capacity.waits.all.median",
+    "capacity.waiting_now.count",
+    "capacity.out_of_area.count",
+    "capacity.discharge_delays.median",
+    "quality.rating_mix.good_or_outstanding",
+    "quality.visit_coverage",
+    "quality.risk.red",
+    "market.direct_payments",
+    "sustainability.workforce.vacancy_rate",
+    "sustainability.workforce.turnover",
+    "sustainability.handbacks.total.count",
+    "needs.gaps.open",
+];
+
+/// Sparklines for the headline figures from packs at successive dates (newest
+/// first in `history`; oldest first in the result).
+pub fn trends(history: &[(Date, Vec<Row>)]) -> Vec<Trend> {
+    HEADLINES
+        .iter()
+        .map(|id| {
+            let mut points: Vec<(Date, Option<f64>)> = history
+                .iter()
+                .map(|(d, rows)| {
+                    (
+                        *d,
+                        rows.iter()
+                            .find(|r| r.metric_id == *id)
+                            .and_then(|r| r.value),
+                    )
+                })
+                .collect();
+            points.reverse();
+            Trend {
+                metric_id: (*id).to_string(),
+                dates: points.iter().map(|p| p.0).collect(),
+                values: points.iter().map(|p| p.1).collect(),
+            }
+        })
+        .collect()
+}
