@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use continuum_domain::cqc::{QualityStatementScore, RatingEvent};
-use continuum_domain::{AscofValue, Authority, CqcBatch, Dataset, LaName, Location, LocationId};
+use continuum_domain::{AscofValue, Authority, CqcBatch, Locality, Dataset, LaName, Location, LocationId};
 use continuum_store::ops::{self, Filter};
 use continuum_store::schema::{LocationChangeRow, Record};
 use continuum_store::{
@@ -145,6 +145,10 @@ impl Store for SqliteStore {
     }
 
     async fn authorities(&self) -> StoreResult<Vec<Authority>> {
+        self.select(&Filter::All).await
+    }
+
+    async fn localities(&self) -> StoreResult<Vec<Locality>> {
         self.select(&Filter::All).await
     }
 

@@ -22,7 +22,7 @@ pub use url::{Backend, DatabaseUrl};
 
 use async_trait::async_trait;
 use continuum_domain::{
-    AscofValue, Authority, CqcBatch, Dataset, LaName, Location, LocationId, QualityStatementScore,
+    AscofValue, Authority, CqcBatch, Locality, Dataset, LaName, Location, LocationId, QualityStatementScore,
     RatingEvent,
 };
 
@@ -72,6 +72,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
 
     /// Every council known to the database.
     async fn authorities(&self) -> StoreResult<Vec<Authority>>;
+
+    /// Every locality of every council.
+    async fn localities(&self) -> StoreResult<Vec<Locality>>;
 
     /// The location register, filtered.
     async fn locations(&self, query: &LocationQuery) -> StoreResult<Vec<Location>>;
