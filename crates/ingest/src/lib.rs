@@ -14,6 +14,7 @@
 //! a database: the caller hands the parsed values to the store in one transaction.
 
 pub mod bundle;
+pub mod cqc;
 pub mod error;
 
 pub use error::{ErrorKind, IngestError, IngestErrors, Position, Warning};
