@@ -13,6 +13,7 @@
 //! the column and the value, and saying what was expected. Readers never write to
 //! a database: the caller hands the parsed values to the store in one transaction.
 
+pub mod ascof;
 pub mod bundle;
 pub mod cqc;
 pub mod error;
