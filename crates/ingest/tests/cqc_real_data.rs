@@ -39,8 +39,30 @@ fn oldham_raw() -> Vec<Value> {
     out
 }
 
-fn is_asc(v: &Value) -> bool {
+fn is_asc_directorate(v: &Value) -> bool {
     v["inspectionDirectorate"] == "Adult social care"
+}
+
+/// Adult social care: the directorate says so, or a deregistered care service
+/// filed under "Unspecified" (a Social Care Org with a care service type).
+fn is_asc(v: &Value) -> bool {
+    const CARE: [&str; 6] = [
+        "Nursing homes",
+        "Residential homes",
+        "Supported housing",
+        "Shared lives",
+        "Supported living",
+        "Homecare agencies",
+    ];
+    let care_type = v["gacServiceTypes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .any(|g| CARE.contains(&g["name"].as_str().unwrap_or("")));
+    is_asc_directorate(v)
+        || (v["inspectionDirectorate"] == "Unspecified"
+            && v["type"] == "Social Care Org"
+            && care_type)
 }
 
 fn oldham() -> CqcBatch {
@@ -79,7 +101,7 @@ fn oldham_keeps_the_adult_social_care_locations_and_counts_the_rest() {
         batch.skipped,
         vec![("not adult social care".to_string(), raw.len() - asc)]
     );
-    assert_eq!((asc, raw.len() - asc), (183, 268));
+    assert_eq!((asc, raw.len() - asc), (224, 227));
     let ids: Vec<_> = batch
         .locations
         .iter()
@@ -156,12 +178,12 @@ fn oldham_service_types_follow_the_gac_service_types() {
     }
     assert_eq!(got, expected);
     let today = BTreeMap::from([
-        (ServiceType::NursingHome, 20),
-        (ServiceType::ResidentialHome, 51),
-        (ServiceType::Homecare, 86),
-        (ServiceType::SupportedLiving, 21),
-        (ServiceType::ExtraCare, 4),
-        (ServiceType::SharedLives, 1),
+        (ServiceType::NursingHome, 25),
+        (ServiceType::ResidentialHome, 61),
+        (ServiceType::Homecare, 105),
+        (ServiceType::SupportedLiving, 25),
+        (ServiceType::ExtraCare, 6),
+        (ServiceType::SharedLives, 2),
     ]);
     assert_eq!(expected, today);
 }
@@ -329,7 +351,7 @@ fn the_directory_rule_agrees_with_the_api_directorate() {
             .collect();
         assert_eq!(
             mapping::is_adult_social_care_service_types(names.iter().copied()),
-            is_asc(&v),
+            is_asc_directorate(&v),
             "{} {names:?}",
             v["locationId"]
         );

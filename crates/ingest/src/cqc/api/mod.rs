@@ -163,7 +163,17 @@ fn read_location(file: &Path, id: &str) -> Result<Option<LocationDetail>, Box<In
             expected,
         )));
     };
-    if !mapping::is_adult_social_care_directorate(directorate) {
+    let org_type = value
+        .get("type")
+        .and_then(|v| v.as_str())
+        .unwrap_or_default();
+    let service_types = value
+        .get("gacServiceTypes")
+        .and_then(|v| v.as_array())
+        .into_iter()
+        .flatten()
+        .filter_map(|g| g.get("name").and_then(|n| n.as_str()));
+    if !mapping::is_adult_social_care_api_location(directorate, org_type, service_types) {
         return Ok(None);
     }
     let detail: LocationDetail = json::typed(file, &value)?;

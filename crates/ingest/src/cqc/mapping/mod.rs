@@ -5,7 +5,7 @@
 //!
 //! | source | a location is adult social care when |
 //! |---|---|
-//! | API JSON | `inspectionDirectorate` is `Adult social care` |
+//! | API JSON | `inspectionDirectorate` is `Adult social care`; or it is `Unspecified` (as the API files many deregistered locations), the `type` is `Social Care Org` and a service type is an adult social care one (below) |
 //! | ratings CSV | `Location Primary Inspection Category` is `Residential social care` or `Community based adult social care services` |
 //! | directory CSV | one of its `Service types` is an adult social care service type: a name in the rows `nursing_home` to `homecare` of the table below (`Nursing homes`, `Residential homes`, `Supported housing`, `Shared lives`, `Supported living`, `Homecare agencies`, or their long CQC names) |
 //!
@@ -103,10 +103,26 @@ pub(crate) fn same_word(a: &str, b: &str) -> bool {
 }
 
 /// Whether an API location is adult social care, by its `inspectionDirectorate`.
-/// Everything else (GPs, dentists, hospitals, and the deregistered locations the
-/// API files under "Unspecified") is skipped.
+/// Everything else (GPs, dentists, hospitals) is skipped; see
+/// [`is_adult_social_care_api_location`] for the deregistered locations the API
+/// files under "Unspecified".
 pub fn is_adult_social_care_directorate(directorate: &str) -> bool {
     same_word(directorate, ASC_DIRECTORATE)
+}
+
+/// Whether an API location is adult social care. The API files many
+/// deregistered care services under the directorate "Unspecified"; they are
+/// kept when their `type` is "Social Care Org" and they have an adult social
+/// care service type, so that market exits are not undercounted.
+pub fn is_adult_social_care_api_location<'a>(
+    directorate: &str,
+    org_type: &str,
+    service_types: impl IntoIterator<Item = &'a str>,
+) -> bool {
+    is_adult_social_care_directorate(directorate)
+        || (same_word(directorate, "Unspecified")
+            && same_word(org_type, "Social Care Org")
+            && is_adult_social_care_service_types(service_types))
 }
 
 /// Whether a ratings-CSV location is adult social care, by its primary
@@ -158,6 +174,21 @@ mod tests {
             "Primary medical services"
         ));
         assert!(!is_adult_social_care_directorate("Unspecified"));
+        assert!(is_adult_social_care_api_location(
+            "Unspecified",
+            "Social Care Org",
+            ["Homecare agencies"]
+        ));
+        assert!(!is_adult_social_care_api_location(
+            "Unspecified",
+            "Primary Dental Care",
+            ["Dentist"]
+        ));
+        assert!(!is_adult_social_care_api_location(
+            "Unspecified",
+            "Social Care Org",
+            ["Doctors/Gps"]
+        ));
     }
 
     #[test]
