@@ -62,12 +62,14 @@ mod places;
 mod quality;
 pub(crate) mod read;
 mod refs;
+mod row;
 mod sustainability;
 pub(crate) mod write;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Mutex;
+use std::time::Instant;
 
 use continuum_domain::{Dataset, LaName, LocalityId, LocationId, PopulationRow};
 
@@ -128,17 +130,27 @@ pub fn read_bundle(
         list: Vec::new(),
     };
     loaded.jobs(&mut jobs);
+    let started = Instant::now();
     jobs.run();
+    let parsed_ms = started.elapsed().as_millis();
     let mut report = Report::default();
     loaded.report(&mut report);
-    let keys = check::check_unique(&loaded, &mut report.errors);
-    if report.errors.is_empty() {
-        refs::check_refs(&loaded, ctx, &keys, &mut report.errors);
+    let mut errors = report.errors();
+    let keys = check::check_unique(&loaded, &mut errors);
+    let unique_ms = started.elapsed().as_millis() - parsed_ms;
+    if errors.is_empty() {
+        refs::check_refs(&loaded, ctx, &keys, &mut errors);
     }
     drop(keys);
-    let Report { errors, warnings } = report;
+    tracing::debug!(
+        parse_ms = parsed_ms,
+        unique_ms,
+        total_ms = started.elapsed().as_millis(),
+        errors = errors.errors.len(),
+        "bundle read"
+    );
     errors.into_result(())?;
-    Ok((loaded.into_dataset(), warnings))
+    Ok((loaded.into_dataset(), report.warnings))
 }
 
 /// Writes a bundle folder (creating it if needed): one CSV per non-empty table,
@@ -234,18 +246,44 @@ impl Loaded {
 /// Errors and warnings of every file, in the spec's file order.
 #[derive(Debug, Default)]
 pub(crate) struct Report {
-    errors: IngestErrors,
+    files: Vec<IngestErrors>,
     warnings: Vec<Warning>,
 }
 
 impl Report {
     /// Moves one file's errors and warnings in.
     pub(crate) fn take<T>(&mut self, p: &mut Parsed<T>) {
-        for e in p.errors.errors.drain(..) {
-            self.errors.push(e);
+        if !p.errors.is_empty() {
+            self.files.push(std::mem::take(&mut p.errors));
         }
-        self.errors.truncated |= p.errors.truncated;
         self.warnings.append(&mut p.warnings);
+    }
+
+    /// The errors of all files, at most [`IngestErrors::LIMIT`], shared out
+    /// fairly: every file with errors shows some, so one bad file does not hide
+    /// the others. They stay grouped by file, in line order.
+    fn errors(&mut self) -> IngestErrors {
+        let files = std::mem::take(&mut self.files);
+        let mut quota = vec![0; files.len()];
+        let mut left = IngestErrors::LIMIT;
+        while left > 0 {
+            let before = left;
+            for (q, f) in quota.iter_mut().zip(&files) {
+                if left > 0 && *q < f.errors.len() {
+                    *q += 1;
+                    left -= 1;
+                }
+            }
+            if left == before {
+                break;
+            }
+        }
+        let mut out = IngestErrors::new();
+        for (f, q) in files.into_iter().zip(quota) {
+            out.truncated |= f.truncated || q < f.errors.len();
+            f.errors.into_iter().take(q).for_each(|e| out.push(e));
+        }
+        out
     }
 }
 

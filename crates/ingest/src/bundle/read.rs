@@ -1,20 +1,22 @@
 //! Reading one bundle CSV file: the header, the records and the cells.
 //!
 //! Speed is the point here, since the national bundle is about ten million
-//! rows. One [`csv::ByteRecord`] is reused for the whole file, the header is
-//! looked up once into a column → field index table, and each cell is borrowed
-//! as `&str` (checked for UTF-8 only when it is read) and parsed straight into a
-//! domain type. Nothing allocates per cell except owned text.
+//! rows. One [`csv::ByteRecord`] buffer is reused for the whole file; each
+//! record is checked for UTF-8 in one pass (a fast ASCII check, as a
+//! [`csv::StringRecord`] over the same buffer), the header is looked up once
+//! into a column → field index table, and each cell is borrowed as `&str` and
+//! parsed straight into a domain type. Nothing allocates per cell except owned
+//! text and lists.
 //!
 //! Errors are collected per file, at most [`IngestErrors::LIMIT`], then merged.
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use continuum_domain::ParseError;
-use csv::ByteRecord;
+use csv::{ByteRecord, StringRecord};
 
-use crate::{ErrorKind, IngestError, IngestErrors, Position, Warning};
+pub(crate) use super::row::{Parsed, Row};
+use crate::{ErrorKind, IngestError, Position, Warning};
 
 /// A required column: it must be in the header.
 pub(crate) const REQ: bool = true;
@@ -70,160 +72,6 @@ macro_rules! bundle_file {
     };
 }
 pub(crate) use bundle_file;
-
-/// Maps a row's index in a parsed table back to its line in the file.
-///
-/// Most records are one line each, so line = index + 2 (the header is line 1).
-/// Only the exceptions (quoted newlines, rows dropped because they failed to
-/// parse) are stored, which keeps this tiny for ten million rows.
-#[derive(Debug, Default, Clone)]
-pub(crate) struct Lines {
-    jumps: Vec<(usize, u64)>,
-}
-
-impl Lines {
-    fn record(&mut self, index: usize, line: u64) {
-        if self.line(index) != line {
-            self.jumps.push((index, line));
-        }
-    }
-
-    /// The line (header = 1) of the row at `index`.
-    pub(crate) fn line(&self, index: usize) -> u64 {
-        let (base_index, base_line) = match self.jumps.partition_point(|&(i, _)| i <= index) {
-            0 => (0, 2),
-            k => self.jumps[k - 1],
-        };
-        base_line + (index - base_index) as u64
-    }
-}
-
-/// One file, read: its rows and what went wrong.
-#[derive(Debug)]
-pub(crate) struct Parsed<T> {
-    pub rows: Vec<T>,
-    pub lines: Lines,
-    pub path: PathBuf,
-    pub errors: IngestErrors,
-    pub warnings: Vec<Warning>,
-}
-
-impl<T> Default for Parsed<T> {
-    fn default() -> Self {
-        Self {
-            rows: Vec::new(),
-            lines: Lines::default(),
-            path: PathBuf::new(),
-            errors: IngestErrors::new(),
-            warnings: Vec::new(),
-        }
-    }
-}
-
-impl<T> Parsed<T> {
-    /// The line of the row at `index`.
-    pub(crate) fn line(&self, index: usize) -> u64 {
-        self.lines.line(index)
-    }
-}
-
-/// One record, with its columns resolved.
-#[derive(Debug)]
-pub(crate) struct Row<'r> {
-    rec: &'r ByteRecord,
-    index: &'r [Option<usize>],
-    spec: &'r FileSpec,
-    path: &'r Path,
-    line: u64,
-}
-
-impl<'r> Row<'r> {
-    /// The cell as text; empty when the column is not in the file.
-    pub(crate) fn str(&self, c: impl Into<usize>) -> Result<&'r str, IngestError> {
-        let c = c.into();
-        let Some(field) = self.index.get(c).copied().flatten() else {
-            return Ok("");
-        };
-        let bytes = self.rec.get(field).unwrap_or_default();
-        std::str::from_utf8(bytes).map_err(|e| self.not_utf8(c, bytes, e))
-    }
-
-    /// Parses the cell; an empty cell goes to `f` too (most parsers refuse it).
-    pub(crate) fn parse<T>(
-        &self,
-        c: impl Into<usize> + Copy,
-        f: impl FnOnce(&'r str) -> Result<T, ParseError>,
-    ) -> Result<T, IngestError> {
-        let s = self.str(c)?;
-        f(s).map_err(|e| self.bad(c.into(), s, e.expected))
-    }
-
-    /// Parses the cell; empty means `None`.
-    pub(crate) fn opt<T>(
-        &self,
-        c: impl Into<usize> + Copy,
-        f: impl FnOnce(&'r str) -> Result<T, ParseError>,
-    ) -> Result<Option<T>, IngestError> {
-        let s = self.str(c)?;
-        if s.is_empty() {
-            return Ok(None);
-        }
-        f(s).map(Some)
-            .map_err(|e| self.bad(c.into(), s, e.expected))
-    }
-
-    /// Parses the cell; empty means `default`.
-    pub(crate) fn or<T>(
-        &self,
-        c: impl Into<usize> + Copy,
-        default: T,
-        f: impl FnOnce(&'r str) -> Result<T, ParseError>,
-    ) -> Result<T, IngestError> {
-        Ok(self.opt(c, f)?.unwrap_or(default))
-    }
-
-    /// Free text, possibly empty.
-    pub(crate) fn text(&self, c: impl Into<usize>) -> Result<String, IngestError> {
-        self.str(c).map(str::to_string)
-    }
-
-    /// Free text; empty means `None`.
-    pub(crate) fn opt_text(&self, c: impl Into<usize>) -> Result<Option<String>, IngestError> {
-        let s = self.str(c)?;
-        Ok((!s.is_empty()).then(|| s.to_string()))
-    }
-
-    /// An error about this row's cell in column `c`.
-    pub(crate) fn bad(
-        &self,
-        c: usize,
-        value: &str,
-        expected: impl std::fmt::Display,
-    ) -> IngestError {
-        IngestError::bad_value(self.path, self.line, self.name(c), value, expected)
-    }
-
-    fn name(&self, c: usize) -> &'static str {
-        self.spec.columns.get(c).map_or("?", |col| col.name)
-    }
-
-    fn not_utf8(&self, c: usize, bytes: &[u8], e: std::str::Utf8Error) -> IngestError {
-        let at = e.valid_up_to();
-        let byte = bytes.get(at).copied().unwrap_or_default();
-        IngestError {
-            kind: ErrorKind::NotUtf8,
-            file: self.path.to_path_buf(),
-            at: Position::Line(self.line),
-            column: Some(self.name(c).to_string()),
-            value: Some(String::from_utf8_lossy(bytes).into_owned()),
-            message: format!(
-                "expected UTF-8 text; byte 0x{byte:02X} at position {} of the cell is not UTF-8 \
-                 (save the file as UTF-8)",
-                at + 1
-            ),
-        }
-    }
-}
 
 /// Reads one bundle file. A missing optional file gives an empty table.
 pub(crate) fn read_file<T>(
@@ -318,7 +166,8 @@ fn read_header<R: std::io::Read, T>(
     out.errors.is_empty().then_some(index)
 }
 
-/// Reads every record after the header, one reused [`ByteRecord`].
+/// Reads every record after the header into one reused buffer, checks it for
+/// UTF-8 in one pass and hands it to `parse` as a [`Row`].
 fn read_records<R: std::io::Read, T>(
     rdr: &mut csv::Reader<R>,
     spec: &FileSpec,
@@ -326,47 +175,53 @@ fn read_records<R: std::io::Read, T>(
     parse: &impl Fn(&Row<'_>) -> Result<T, IngestError>,
     out: &mut Parsed<T>,
 ) {
-    let mut rec = ByteRecord::new();
+    let header = rdr.byte_headers().cloned().unwrap_or_default();
+    let mut buf = ByteRecord::new();
     // A short record is an error; whether it is a cut-off end of file is known
     // only once we see whether another record follows.
-    let mut short: Option<(u64, u64, u64)> = None;
+    let mut short: Option<Short> = None;
     loop {
-        let more = match rdr.read_byte_record(&mut rec) {
-            Ok(more) => more,
-            Err(e) => match e.kind() {
-                csv::ErrorKind::UnequalLengths {
-                    expected_len, len, ..
-                } => {
-                    let line = rec.position().map_or(0, csv::Position::line);
+        match rdr.read_byte_record(&mut buf) {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => {
+                if let csv::ErrorKind::UnequalLengths { expected_len, .. } = e.kind() {
                     flush_short(&mut short, false, out);
-                    short = Some((line, *expected_len, *len));
+                    short = Some(Short::of(&buf, &header, *expected_len));
                     continue;
                 }
-                _ => {
-                    out.errors.push(csv_error(&out.path, &e));
-                    break;
-                }
-            },
-        };
-        if !more {
-            break;
+                out.errors.push(csv_error(&out.path, &e));
+                break;
+            }
         }
         flush_short(&mut short, false, out);
-        let line = rec.position().map_or(0, csv::Position::line);
-        let row = Row {
-            rec: &rec,
-            index,
-            spec,
-            path: &out.path,
-            line,
-        };
-        match parse(&row) {
-            Ok(v) => {
-                out.lines.record(out.rows.len(), line);
-                out.rows.push(v);
+        let line = buf.position().map_or(0, csv::Position::line);
+        buf = match StringRecord::from_byte_record(buf) {
+            Ok(rec) => {
+                let row = Row {
+                    rec: &rec,
+                    index,
+                    spec,
+                    path: &out.path,
+                    line,
+                };
+                match parse(&row) {
+                    Ok(v) => {
+                        out.lines.record(out.rows.len(), line);
+                        out.rows.push(v);
+                    }
+                    Err(e) => out.errors.push(e),
+                }
+                rec.into_byte_record()
             }
-            Err(e) => out.errors.push(e),
-        }
+            Err(e) => {
+                let field = e.utf8_error().field();
+                let rec = e.into_byte_record();
+                out.errors
+                    .push(not_utf8(&out.path, line, &header, &rec, field));
+                rec
+            }
+        };
         if out.errors.truncated {
             return;
         }
@@ -374,17 +229,84 @@ fn read_records<R: std::io::Read, T>(
     flush_short(&mut short, true, out);
 }
 
-/// Reports a record whose field count differs from the header's.
-fn flush_short<T>(short: &mut Option<(u64, u64, u64)>, at_end: bool, out: &mut Parsed<T>) {
-    let Some((line, expected, len)) = short.take() else {
+/// The error for a cell that is not UTF-8, naming its line and column.
+fn not_utf8(
+    path: &Path,
+    line: u64,
+    header: &ByteRecord,
+    rec: &ByteRecord,
+    field: usize,
+) -> IngestError {
+    let bytes = rec.get(field).unwrap_or_default();
+    let at = std::str::from_utf8(bytes)
+        .err()
+        .map_or(0, |e| e.valid_up_to());
+    let byte = bytes.get(at).copied().unwrap_or_default();
+    let column = header
+        .get(field)
+        .map_or_else(|| format!("field {}", field + 1), lossy);
+    IngestError {
+        kind: ErrorKind::NotUtf8,
+        file: path.to_path_buf(),
+        at: Position::Line(line),
+        column: Some(column),
+        value: Some(lossy(bytes)),
+        message: format!(
+            "expected UTF-8 text; byte 0x{byte:02X} at position {} of the cell is not UTF-8 \
+             (save the file as UTF-8)",
+            at + 1
+        ),
+    }
+}
+
+/// A record whose field count differs from the header's.
+#[derive(Debug)]
+struct Short {
+    line: u64,
+    expected: u64,
+    len: u64,
+    /// The last column the record reaches, and its (possibly cut) value.
+    last: Option<(String, String)>,
+}
+
+impl Short {
+    fn of(rec: &ByteRecord, header: &ByteRecord, expected: u64) -> Self {
+        let last = rec.len().checked_sub(1).map(|i| {
+            let name = header
+                .get(i)
+                .map_or_else(|| format!("field {}", i + 1), lossy);
+            (name, rec.get(i).map(lossy).unwrap_or_default())
+        });
+        Self {
+            line: rec.position().map_or(0, csv::Position::line),
+            expected,
+            len: rec.len() as u64,
+            last,
+        }
+    }
+}
+
+fn lossy(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+/// Reports a short (or long) record.
+fn flush_short<T>(short: &mut Option<Short>, at_end: bool, out: &mut Parsed<T>) {
+    let Some(Short {
+        line,
+        expected,
+        len,
+        last,
+    }) = short.take()
+    else {
         return;
     };
     let (kind, message) = if at_end && len < expected {
         (
             ErrorKind::Truncated,
             format!(
-                "the file ends in the middle of a record: the last record has {len} of the \
-                 header's {expected} fields (was the file cut short?)"
+                "expected {expected} fields, as in the header, but the file ends after {len}: \
+                 the last record is cut short (was the file truncated?)"
             ),
         )
     } else {
@@ -393,12 +315,13 @@ fn flush_short<T>(short: &mut Option<(u64, u64, u64)>, at_end: bool, out: &mut P
             format!("expected {expected} fields, as in the header, but the record has {len}"),
         )
     };
+    let (column, value) = last.unzip();
     out.errors.push(IngestError {
         kind,
         file: out.path.clone(),
         at: Position::Line(line),
-        column: None,
-        value: None,
+        column,
+        value,
         message,
     });
 }

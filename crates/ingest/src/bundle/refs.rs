@@ -8,9 +8,9 @@
 //! than the person's must say why (`ooa_reason`), and a placement's request and
 //! a review's placement must be the same person's.
 
-use continuum_domain::{LaName, LocalityId, LocationId, Person, PersonId};
+use continuum_domain::{LaName, LocalityId, LocationId, PersonId};
 
-use super::check::Keys;
+use super::check::{Keys, absorb};
 use super::read::Parsed;
 use super::{BundleContext, Loaded};
 use crate::{ErrorKind, IngestError, IngestErrors, Position};
@@ -19,41 +19,38 @@ const AUTHORITY: &str = "authority.csv";
 const LOCATIONS: &str = "locations.csv or the register already imported";
 const LOCALITIES: &str = "localities.csv, for that council";
 
-/// Checks the references of every file.
+/// Checks the references of every file; placements (the biggest check) on a
+/// second thread.
 pub(crate) fn check_refs(
     l: &Loaded,
     ctx: &BundleContext,
     keys: &Keys<'_>,
     errors: &mut IngestErrors,
 ) {
-    let mut r = Refs {
-        l,
-        ctx,
-        keys,
-        errors,
-    };
-    r.places();
-    r.market();
-    r.people();
-    r.requests();
-    r.placements();
-    r.reviews();
-    r.located(&l.quality.assessments, |x| (Some(&x.la), &x.location_id));
-    r.located(&l.quality.visits, |x| (Some(&x.la), &x.location_id));
-    r.located(&l.quality.concerns, |x| (Some(&x.la), &x.location_id));
-    r.located(&l.quality.sanctions, |x| (Some(&x.la), &x.location_id));
-    r.located(&l.sustainability.handbacks, |x| {
-        (Some(&x.la), &x.location_id)
+    let theirs = std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            let mut e = IngestErrors::new();
+            Refs {
+                l,
+                ctx,
+                keys,
+                errors: &mut e,
+            }
+            .placements();
+            e
+        });
+        Refs {
+            l,
+            ctx,
+            keys,
+            errors,
+        }
+        .all_but_placements();
+        other
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     });
-    r.located(&l.sustainability.workforce, |x| (None, &x.location_id));
-    r.located(&l.market.capacity, |x| (None, &x.location_id));
-    r.located(&l.market.contracts, |x| (Some(&x.la), &x.location_id));
-    r.las(&l.sustainability.fees, |x| &x.la);
-    r.las(&l.indicators.indicators, |x| &x.la);
-    for (i, g) in l.indicators.gaps.rows.iter().enumerate() {
-        r.la(&l.indicators.gaps, i, &g.la);
-        r.locality(&l.indicators.gaps, i, &g.la, g.locality_id.as_ref());
-    }
+    absorb(errors, theirs);
 }
 
 struct Refs<'a, 'k> {
@@ -64,6 +61,31 @@ struct Refs<'a, 'k> {
 }
 
 impl<'a> Refs<'a, '_> {
+    fn all_but_placements(&mut self) {
+        let l = self.l;
+        self.places();
+        self.market();
+        self.people();
+        self.requests();
+        self.reviews();
+        self.located(&l.quality.assessments, |x| (Some(&x.la), &x.location_id));
+        self.located(&l.quality.visits, |x| (Some(&x.la), &x.location_id));
+        self.located(&l.quality.concerns, |x| (Some(&x.la), &x.location_id));
+        self.located(&l.quality.sanctions, |x| (Some(&x.la), &x.location_id));
+        self.located(&l.sustainability.handbacks, |x| {
+            (Some(&x.la), &x.location_id)
+        });
+        self.located(&l.sustainability.workforce, |x| (None, &x.location_id));
+        self.located(&l.market.capacity, |x| (None, &x.location_id));
+        self.located(&l.market.contracts, |x| (Some(&x.la), &x.location_id));
+        self.las(&l.sustainability.fees, |x| &x.la);
+        self.las(&l.indicators.indicators, |x| &x.la);
+        for (i, g) in l.indicators.gaps.rows.iter().enumerate() {
+            self.la(&l.indicators.gaps, i, &g.la);
+            self.locality(&l.indicators.gaps, i, &g.la, g.locality_id.as_ref());
+        }
+    }
+
     fn places(&mut self) {
         let p = &self.l.places;
         self.las(&p.localities, |x| &x.la);
@@ -103,29 +125,23 @@ impl<'a> Refs<'a, '_> {
 
     fn placements(&mut self) {
         let p = &self.l.care.placements;
-        let requests = &self.l.care.requests.rows;
         for (i, x) in p.rows.iter().enumerate() {
-            let person = self.person(p, i, "person_id", &x.person_id);
+            let person_la = self.person(p, i, "person_id", &x.person_id);
             let place_la = self.location(p, i, "location_id", &x.location_id);
             if let Some(id) = &x.request_id {
                 match self.keys.requests.get(id) {
-                    Some(&q) => self.same_person(
-                        p,
-                        i,
-                        "request_id",
-                        id,
-                        &requests[q].person_id,
-                        &x.person_id,
-                    ),
+                    Some((_, theirs)) => {
+                        self.same_person(p, i, "request_id", id, theirs, &x.person_id);
+                    }
                     None => self.dangling(p, i, "request_id", id, "requests.csv"),
                 }
             }
-            if let (Some(person), Some(place_la)) = (person, place_la) {
-                if person.la != *place_la && x.ooa_reason.is_none() {
+            if let (Some(person_la), Some(place_la)) = (person_la, place_la) {
+                if person_la != place_la && x.ooa_reason.is_none() && !self.errors.truncated {
                     let msg = format!(
                         "expected an ooa_reason: location {} is in {place_la}, but person {} \
-                         belongs to {}",
-                        x.location_id, x.person_id, person.la
+                         belongs to {person_la}",
+                        x.location_id, x.person_id
                     );
                     self.errors
                         .push(error(p, i, ErrorKind::BadValue, "ooa_reason", "", msg));
@@ -136,19 +152,13 @@ impl<'a> Refs<'a, '_> {
 
     fn reviews(&mut self) {
         let p = &self.l.care.reviews;
-        let placements = &self.l.care.placements.rows;
         for (i, x) in p.rows.iter().enumerate() {
             self.person(p, i, "person_id", &x.person_id);
             if let Some(id) = &x.placement_id {
                 match self.keys.placements.get(id) {
-                    Some(&k) => self.same_person(
-                        p,
-                        i,
-                        "placement_id",
-                        id,
-                        &placements[k].person_id,
-                        &x.person_id,
-                    ),
+                    Some((_, theirs)) => {
+                        self.same_person(p, i, "placement_id", id, theirs, &x.person_id);
+                    }
                     None => self.dangling(p, i, "placement_id", id, "placements.csv"),
                 }
             }
@@ -190,16 +200,15 @@ impl<'a> Refs<'a, '_> {
         }
     }
 
-    /// The person, if they exist.
+    /// The person's council, if the person exists.
     fn person<T>(
         &mut self,
         p: &Parsed<T>,
         i: usize,
         col: &str,
         id: &PersonId,
-    ) -> Option<&'a Person> {
-        let rows = &self.l.care.people.rows;
-        let found = self.keys.people.get(id).map(|&k| &rows[k]);
+    ) -> Option<&'a LaName> {
+        let found = self.keys.people.get(id).map(|(_, la)| la);
         if found.is_none() {
             self.dangling(p, i, col, id, "people.csv");
         }
@@ -214,9 +223,8 @@ impl<'a> Refs<'a, '_> {
         col: &str,
         id: &LocationId,
     ) -> Option<&'a LaName> {
-        let rows = &self.l.market.locations.rows;
         let found = match self.keys.locations.get(id) {
-            Some(&k) => Some(&rows[k].local_authority),
+            Some((_, la)) => Some(*la),
             None => self.ctx.known_locations.get(id),
         };
         if found.is_none() {
