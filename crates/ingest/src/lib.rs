@@ -17,5 +17,6 @@ pub mod ascof;
 pub mod bundle;
 pub mod cqc;
 pub mod error;
+pub mod ons;
 
 pub use error::{ErrorKind, IngestError, IngestErrors, Position, Warning};
