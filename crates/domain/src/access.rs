@@ -138,3 +138,41 @@ mod tests {
         }
     }
 }
+
+crate::vocab::vocabulary! {
+    /// What an audit entry records.
+    AuditAction ("audit action") {
+        /// A person's record was viewed.
+        ViewPerson = "view_person",
+        /// A person's record, request or placement was changed.
+        ChangePerson = "change_person",
+        /// Data left the system: a report, a table or the audit log itself.
+        Export = "export",
+        SignIn = "sign_in",
+        SignInFailed = "sign_in_failed",
+        SignOut = "sign_out",
+        /// A file was imported.
+        Import = "import",
+        /// A user was created or changed.
+        ChangeUser = "change_user",
+    }
+}
+
+/// One line of the audit log: who did what, when, to which record. It holds
+/// IDs only — never a name or any other personal detail beyond what the event
+/// needs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditEvent {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub user_id: UserId,
+    pub role: Role,
+    /// The council whose data was touched, where there is one.
+    pub la: Option<LaName>,
+    pub action: AuditAction,
+    /// What kind of thing: `person`, `request`, `report`, `audit_log`…
+    pub subject_kind: String,
+    /// Its ID (a pseudonymous person ID, a report name…).
+    pub subject_id: Option<String>,
+    /// A short note: the export format, the fields changed (names, never values).
+    pub detail: String,
+}

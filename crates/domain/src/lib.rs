@@ -21,7 +21,7 @@ pub mod quality;
 pub mod sustainability;
 pub mod vocab;
 
-pub use access::{Permission, Role, User};
+pub use access::{AuditAction, AuditEvent, Permission, Role, User};
 pub use care::{Person, Placement, Request, Review};
 pub use cqc::{
     CqcBatch, CqcLocationUpdate, CqcRating, KeyQuestion, LocationChange, QualityStatementScore,

@@ -38,25 +38,31 @@ pub fn write(s: &Sections) -> Vec<Finding> {
 
 fn needs(s: &Sections, out: &mut Vec<Finding>) {
     let p = &s.needs.population;
-    if let (Some(base), Some(far)) = (p.years.first(), p.years.last()) {
-        if base.people_65_plus > 0 {
-            if let Some(ch) = far.change_65_plus {
-                let dir = if ch >= 0.0 { "rise" } else { "fall" };
-                out.push(f("needs", p.id, format!(
-                    "{} people aged 65 and over lived in the area in {}; the number is projected to {dir} by {} by {}.",
-                    count(base.people_65_plus), base.year, percent(ch.abs(), 0), far.year
-                )));
-            }
-        }
+    if let (Some(base), Some(far)) = (p.years.first(), p.years.last())
+        && base.people_65_plus > 0
+        && let Some(ch) = far.change_65_plus
+    {
+        let dir = if ch >= 0.0 { "rise" } else { "fall" };
+        out.push(f("needs", p.id, format!(
+            "{} people aged 65 and over lived in the area in {}; the number is projected to {dir} by {} by {}.",
+            count(base.people_65_plus), base.year, percent(ch.abs(), 0), far.year
+        )));
     }
     for (measure, years) in &s.needs.projected_need.measures {
-        if let (Some(a), Some(b)) = (years.first(), years.last()) {
-            if let Some(ch) = b.change.filter(|_| a.people > 0.0) {
-                out.push(f("needs", s.needs.projected_need.id, format!(
+        if let (Some(a), Some(b)) = (years.first(), years.last())
+            && let Some(ch) = b.change.filter(|_| a.people > 0.0)
+        {
+            out.push(f(
+                "needs",
+                s.needs.projected_need.id,
+                format!(
                     "An estimated {} people have {} needs now, projected to change by {} by {}.",
-                    number(a.people, 0), measure.replace('_', " "), percent(ch, 0), b.year
-                )));
-            }
+                    number(a.people, 0),
+                    measure.replace('_', " "),
+                    percent(ch, 0),
+                    b.year
+                ),
+            ));
         }
     }
     let c = &s.needs.carers_known;

@@ -35,7 +35,7 @@ pub struct Mix {
     pub shares: BTreeMap<Rating, Ratio>,
 }
 
-fn mix<'a>(locs: impl Iterator<Item = Rating>) -> Mix {
+fn mix(locs: impl Iterator<Item = Rating>) -> Mix {
     let ratings: Vec<Rating> = locs.collect();
     let n = ratings.len();
     let shares = Rating::ALL

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use continuum_domain::LaName;
 use continuum_store::ops::{self, Filter, Tx};
 use continuum_store::schema::{ColType, OwnedValue, Record, RowReader, Table, Tenant, Value, sql};
-use continuum_store::{ImportRecord, ImportSource, ImportSummary, StoreError, StoreResult};
+use continuum_store::{StoreError, StoreResult};
 use futures_util::TryStreamExt;
 use sqlx::postgres::{PgArguments, PgRow};
 use sqlx::{Arguments, AssertSqlSafe, PgConnection, PgPool, Postgres, Row, Transaction};
@@ -25,30 +25,16 @@ pub struct PgTx {
 }
 
 impl PgTx {
-    /// Starts a transaction.
-    pub async fn begin(pool: &PgPool) -> StoreResult<Self> {
-        Ok(Self {
-            tx: pool.begin().await.map_err(ops::driver_error)?,
-        })
-    }
-
-    /// Makes reads see one consistent snapshot.
-    pub async fn read_only_snapshot(&mut self) -> StoreResult<()> {
-        sqlx::query("set transaction isolation level repeatable read, read only")
-            .execute(&mut *self.tx)
-            .await
-            .map_err(ops::driver_error)?;
-        Ok(())
-    }
-
-    /// Makes the transaction's writes permanent.
-    pub async fn commit(self) -> StoreResult<()> {
-        self.tx.commit().await.map_err(ops::driver_error)
-    }
-
-    /// Abandons the transaction.
-    pub async fn rollback(self) -> StoreResult<()> {
-        self.tx.rollback().await.map_err(ops::driver_error)
+    /// Starts a transaction; a read transaction sees one consistent snapshot.
+    pub async fn begin(pool: &PgPool, read_only: bool) -> StoreResult<Self> {
+        let mut tx = pool.begin().await.map_err(ops::driver_error)?;
+        if read_only {
+            sqlx::query("set transaction isolation level repeatable read, read only")
+                .execute(&mut *tx)
+                .await
+                .map_err(ops::driver_error)?;
+        }
+        Ok(Self { tx })
     }
 }
 
@@ -129,10 +115,7 @@ pub async fn select<R: Record + Send>(
     filter: &Filter,
 ) -> StoreResult<Vec<R>> {
     let t = R::TABLE;
-    let (clause, params) = match filter {
-        Filter::All => ("1 = 1", &[][..]),
-        Filter::Where(c, p) => (c.as_str(), p.as_slice()),
-    };
+    let (clause, params) = filter.parts();
     // The SQL is built from static table definitions; values travel as parameters.
     let mut query = sqlx::query(AssertSqlSafe(sql::select(t, clause)));
     for p in params {
@@ -279,34 +262,27 @@ impl Tx for PgTx {
         select(&mut self.tx, filter).await
     }
 
-    async fn log_import(
-        &mut self,
-        source: &ImportSource,
-        summary: &ImportSummary,
-    ) -> StoreResult<()> {
-        sqlx::query("insert into imports (kind, name, digest, at, rows_read, rows_written) values ($1, $2, $3, $4, $5, $6)")
-            .bind(&source.kind)
-            .bind(&source.name)
-            .bind(&source.digest)
-            .bind(chrono::Utc::now())
-            .bind(i64::try_from(summary.total_read()).unwrap_or(i64::MAX))
-            .bind(i64::try_from(summary.total_written()).unwrap_or(i64::MAX))
-            .execute(&mut *self.tx)
+    async fn delete<R: Record>(&mut self, filter: &Filter) -> StoreResult<u64> {
+        let (clause, params) = filter.parts();
+        // The SQL is built from static table definitions; values travel as parameters.
+        let mut q = sqlx::query(AssertSqlSafe(format!(
+            "delete from {} where {clause}",
+            R::TABLE.name
+        )));
+        for p in params {
+            q = q.bind(p);
+        }
+        Ok(q.execute(&mut *self.tx)
             .await
-            .map_err(ops::driver_error)?;
-        Ok(())
+            .map_err(ops::driver_error)?
+            .rows_affected())
     }
-}
 
-/// Decodes a row of the import log.
-pub fn import_record(row: &PgRow) -> StoreResult<ImportRecord> {
-    Ok(ImportRecord {
-        id: row.try_get("id").map_err(ops::driver_error)?,
-        kind: row.try_get("kind").map_err(ops::driver_error)?,
-        name: row.try_get("name").map_err(ops::driver_error)?,
-        digest: row.try_get("digest").map_err(ops::driver_error)?,
-        at: row.try_get("at").map_err(ops::driver_error)?,
-        rows_read: row.try_get("rows_read").map_err(ops::driver_error)?,
-        rows_written: row.try_get("rows_written").map_err(ops::driver_error)?,
-    })
+    async fn commit(self) -> StoreResult<()> {
+        self.tx.commit().await.map_err(ops::driver_error)
+    }
+
+    async fn rollback(self) -> StoreResult<()> {
+        self.tx.rollback().await.map_err(ops::driver_error)
+    }
 }

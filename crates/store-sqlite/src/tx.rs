@@ -4,7 +4,7 @@
 use continuum_domain::LaName;
 use continuum_store::ops::{self, Filter, Tx};
 use continuum_store::schema::{ColType, OwnedValue, Record, RowReader, Tenant, Value, sql};
-use continuum_store::{ImportRecord, ImportSource, ImportSummary, StoreError, StoreResult};
+use continuum_store::{StoreError, StoreResult};
 use futures_util::TryStreamExt;
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
 use sqlx::{Arguments, AssertSqlSafe, Row, Sqlite, SqliteConnection, SqlitePool, Transaction};
@@ -20,24 +20,14 @@ pub struct SqliteTx {
 }
 
 impl SqliteTx {
-    /// Starts an immediate transaction, so a second writer waits instead of
-    /// failing half-way.
-    pub async fn begin(pool: &SqlitePool) -> StoreResult<Self> {
+    /// Starts a transaction. Writers use `begin immediate`, so a second writer
+    /// waits for the lock instead of failing half-way.
+    pub async fn begin(pool: &SqlitePool, statement: &'static str) -> StoreResult<Self> {
         let tx = pool
-            .begin_with("begin immediate")
+            .begin_with(statement)
             .await
             .map_err(ops::driver_error)?;
         Ok(Self { tx })
-    }
-
-    /// Makes the transaction's writes permanent.
-    pub async fn commit(self) -> StoreResult<()> {
-        self.tx.commit().await.map_err(ops::driver_error)
-    }
-
-    /// Abandons the transaction.
-    pub async fn rollback(self) -> StoreResult<()> {
-        self.tx.rollback().await.map_err(ops::driver_error)
     }
 }
 
@@ -80,10 +70,7 @@ pub async fn select<R: Record + Send>(
     filter: &Filter,
 ) -> StoreResult<Vec<R>> {
     let t = R::TABLE;
-    let (clause, params) = match filter {
-        Filter::All => ("1 = 1", &[][..]),
-        Filter::Where(c, p) => (c.as_str(), p.as_slice()),
-    };
+    let (clause, params) = filter.parts();
     let q = sql::select(t, clause);
     // The SQL is built from static table definitions; values travel as parameters.
     let mut query = sqlx::query(AssertSqlSafe(q));
@@ -163,40 +150,27 @@ impl Tx for SqliteTx {
         select(&mut self.tx, filter).await
     }
 
-    async fn log_import(
-        &mut self,
-        source: &ImportSource,
-        summary: &ImportSummary,
-    ) -> StoreResult<()> {
-        sqlx::query("insert into imports (kind, name, digest, at, rows_read, rows_written) values ($1, $2, $3, $4, $5, $6)")
-            .bind(&source.kind)
-            .bind(&source.name)
-            .bind(&source.digest)
-            .bind(chrono::Utc::now().to_rfc3339())
-            .bind(i64::try_from(summary.total_read()).unwrap_or(i64::MAX))
-            .bind(i64::try_from(summary.total_written()).unwrap_or(i64::MAX))
-            .execute(&mut *self.tx)
+    async fn delete<R: Record>(&mut self, filter: &Filter) -> StoreResult<u64> {
+        let (clause, params) = filter.parts();
+        // The SQL is built from static table definitions; values travel as parameters.
+        let mut q = sqlx::query(AssertSqlSafe(format!(
+            "delete from {} where {clause}",
+            R::TABLE.name
+        )));
+        for p in params {
+            q = q.bind(p);
+        }
+        Ok(q.execute(&mut *self.tx)
             .await
-            .map_err(ops::driver_error)?;
-        Ok(())
+            .map_err(ops::driver_error)?
+            .rows_affected())
     }
-}
 
-/// Decodes a row of the import log.
-pub fn import_record(row: &SqliteRow) -> StoreResult<ImportRecord> {
-    let at: String = row.try_get("at").map_err(ops::driver_error)?;
-    Ok(ImportRecord {
-        id: row.try_get("id").map_err(ops::driver_error)?,
-        kind: row.try_get("kind").map_err(ops::driver_error)?,
-        name: row.try_get("name").map_err(ops::driver_error)?,
-        digest: row.try_get("digest").map_err(ops::driver_error)?,
-        at: chrono::DateTime::parse_from_rfc3339(&at)
-            .map(|t| t.with_timezone(&chrono::Utc))
-            .map_err(|e| StoreError::Corrupt {
-                table: "imports",
-                message: e.to_string(),
-            })?,
-        rows_read: row.try_get("rows_read").map_err(ops::driver_error)?,
-        rows_written: row.try_get("rows_written").map_err(ops::driver_error)?,
-    })
+    async fn commit(self) -> StoreResult<()> {
+        self.tx.commit().await.map_err(ops::driver_error)
+    }
+
+    async fn rollback(self) -> StoreResult<()> {
+        self.tx.rollback().await.map_err(ops::driver_error)
+    }
 }

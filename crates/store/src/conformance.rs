@@ -44,6 +44,10 @@ macro_rules! conformance_suite {
             ascof_suppression_codes_survive_a_round_trip,
             the_import_log_records_every_import,
             a_large_import_round_trips_and_reimports_as_a_no_op,
+            users_are_created_found_and_updated,
+            sessions_and_api_tokens_round_trip,
+            sign_in_attempts_are_kept_for_throttling,
+            the_audit_log_is_append_only_and_newest_first,
         );
     };
 }

@@ -82,7 +82,6 @@ fn add_to(v: &mut Vec<(String, u64)>, table: &str, n: u64) {
 /// One line of the import log.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImportRecord {
-    pub id: i64,
     pub kind: String,
     pub name: String,
     pub digest: Option<String>,
@@ -100,4 +99,42 @@ pub struct LocationChangeRecord {
     pub field: String,
     pub old_value: String,
     pub new_value: String,
+}
+
+/// A signed-in session. The browser holds the token; the store holds only its
+/// SHA-256 digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Session {
+    pub token_hash: String,
+    pub user_id: continuum_domain::UserId,
+    /// The per-session token every form must echo back.
+    pub csrf_token: String,
+    pub created_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// An API token for machine clients, stored as a digest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiToken {
+    pub token_hash: String,
+    pub user_id: continuum_domain::UserId,
+    pub label: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// One sign-in attempt, for throttling.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignInAttempt {
+    pub username: String,
+    pub at: DateTime<Utc>,
+    pub succeeded: bool,
+}
+
+/// Which audit entries to read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    pub user_id: Option<continuum_domain::UserId>,
+    pub subject_kind: Option<String>,
+    pub subject_id: Option<String>,
+    pub limit: Option<i64>,
 }

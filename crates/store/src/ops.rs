@@ -7,11 +7,13 @@
 
 use std::collections::HashMap;
 
+use std::future::Future;
+
 use chrono::Utc;
 use continuum_domain::cqc::{QualityStatementScore, RatingEvent};
 use continuum_domain::*;
 
-use crate::schema::{AscofRow, LocationChangeRow, Record};
+use crate::schema::{AscofRow, ImportRow, LocationChangeRow, Record};
 use crate::{ImportSource, ImportSummary, LocationQuery, Scope, StoreError, StoreResult};
 
 /// Which rows of a table to select. Clauses are lowercase SQL with `$1`
@@ -25,37 +27,56 @@ pub enum Filter {
 }
 
 impl Filter {
+    /// The clause and its parameters.
+    pub fn parts(&self) -> (&str, &[String]) {
+        match self {
+            Filter::All => ("1 = 1", &[]),
+            Filter::Where(c, p) => (c.as_str(), p.as_slice()),
+        }
+    }
+
     /// `column = $1`.
     pub fn eq(column: &str, value: &str) -> Self {
         Filter::Where(format!("{column} = $1"), vec![value.to_string()])
     }
 }
 
-/// What a backend transaction can do with records.
-#[allow(async_fn_in_trait)]
-pub trait Tx: Send {
+/// What a backend transaction can do with records. Every future is `Send`, so
+/// the operations below run on any async executor thread.
+pub trait Tx: Send + Sized {
     /// Inserts rows, or updates the stored row with the same key when any
     /// column differs. Returns the number of rows inserted or changed: an
     /// identical row is neither written nor counted. `tenant` gives the council
     /// of each row of a [`Tenant::Derived`](crate::schema::Tenant) table.
-    async fn upsert<R: Record + Sync>(
+    fn upsert<R: Record + Sync>(
         &mut self,
         rows: &[R],
         tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
-    ) -> StoreResult<u64>;
+    ) -> impl Future<Output = StoreResult<u64>> + Send;
 
     /// Appends rows to an insert-only table.
-    async fn append<R: Record + Sync>(&mut self, rows: &[R]) -> StoreResult<u64>;
-
-    /// Reads rows, ordered by the table's key.
-    async fn select<R: Record + Send>(&mut self, filter: &Filter) -> StoreResult<Vec<R>>;
-
-    /// Adds a line to the import log.
-    async fn log_import(
+    fn append<R: Record + Sync>(
         &mut self,
-        source: &ImportSource,
-        summary: &ImportSummary,
-    ) -> StoreResult<()>;
+        rows: &[R],
+    ) -> impl Future<Output = StoreResult<u64>> + Send;
+
+    /// Reads rows, ordered by the table's key unless the filter orders them.
+    fn select<R: Record + Send>(
+        &mut self,
+        filter: &Filter,
+    ) -> impl Future<Output = StoreResult<Vec<R>>> + Send;
+
+    /// Deletes rows; returns how many.
+    fn delete<R: Record>(
+        &mut self,
+        filter: &Filter,
+    ) -> impl Future<Output = StoreResult<u64>> + Send;
+
+    /// Makes the transaction's writes permanent.
+    fn commit(self) -> impl Future<Output = StoreResult<()>> + Send;
+
+    /// Abandons the transaction.
+    fn rollback(self) -> impl Future<Output = StoreResult<()>> + Send;
 }
 
 fn no_tenant<R>(_: &R) -> Option<LaName> {
@@ -173,7 +194,7 @@ pub async fn import_dataset<T: Tx>(
         let rows: Vec<AscofRow> = ds.ascof.iter().cloned().map(AscofRow).collect();
         own!(rows);
     }
-    tx.log_import(source, &sum).await?;
+    log_import(tx, source, &sum).await?;
     Ok(sum)
 }
 
@@ -191,7 +212,7 @@ pub async fn import_ascof<T: Tx>(
     let n = tx.upsert(&rows, &no_tenant).await?;
     let mut sum = ImportSummary::default();
     sum.add(AscofRow::TABLE.name, rows.len() as u64, n);
-    tx.log_import(source, &sum).await?;
+    log_import(tx, source, &sum).await?;
     Ok(sum)
 }
 
@@ -257,7 +278,7 @@ pub async fn apply_cqc<T: Tx>(
     );
     let n = tx.append(&changes).await?;
     sum.add("location_changes", changes.len() as u64, n);
-    tx.log_import(source, &sum).await?;
+    log_import(tx, source, &sum).await?;
     Ok(sum)
 }
 
@@ -387,4 +408,22 @@ pub async fn locations<T: Tx>(tx: &mut T, q: &LocationQuery) -> StoreResult<Vec<
 /// distinguishable.
 pub fn driver_error(e: impl std::fmt::Display) -> StoreError {
     StoreError::Database(e.to_string())
+}
+
+/// Adds a line to the import log.
+async fn log_import<T: Tx>(
+    tx: &mut T,
+    source: &ImportSource,
+    summary: &ImportSummary,
+) -> StoreResult<()> {
+    let row = ImportRow {
+        kind: source.kind.clone(),
+        name: source.name.clone(),
+        digest: source.digest.clone(),
+        at: Utc::now(),
+        rows_read: i64::try_from(summary.total_read()).unwrap_or(i64::MAX),
+        rows_written: i64::try_from(summary.total_written()).unwrap_or(i64::MAX),
+    };
+    tx.append(&[row]).await?;
+    Ok(())
 }

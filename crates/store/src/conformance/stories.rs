@@ -331,3 +331,155 @@ pub async fn a_large_import_round_trips_and_reimports_as_a_no_op(store: &dyn Sto
     let again = store.import_dataset(&ds, &src("bundle")).await.unwrap();
     assert_eq!(again.total_written(), 0);
 }
+
+fn user(id: &str, name: &str, role: Role) -> User {
+    User {
+        user_id: UserId::parse(id).unwrap(),
+        username: name.into(),
+        display_name: format!("{name} (test)"),
+        role,
+        la: LaName::parse("Anyshire").ok(),
+        provider_id: None,
+        active: true,
+    }
+}
+
+pub async fn users_are_created_found_and_updated(store: &dyn Store) {
+    store
+        .create_user(&user("U1", "broker1", Role::Broker), "hash-1")
+        .await
+        .unwrap();
+    let err = store
+        .create_user(&user("U2", "broker1", Role::Admin), "hash-2")
+        .await;
+    assert!(
+        matches!(err, Err(crate::StoreError::Conflict(_))),
+        "{err:?}"
+    );
+    let (u, hash) = store.user_by_username("broker1").await.unwrap().unwrap();
+    assert_eq!((u.role, hash.as_str()), (Role::Broker, "hash-1"));
+    let mut changed = u.clone();
+    changed.role = Role::QualityOfficer;
+    changed.active = false;
+    store.update_user(&changed).await.unwrap();
+    store
+        .set_password(&changed.user_id, "hash-3")
+        .await
+        .unwrap();
+    let (back, hash) = store.user_by_username("broker1").await.unwrap().unwrap();
+    assert_eq!(back, changed);
+    assert_eq!(hash, "hash-3");
+    assert_eq!(store.users().await.unwrap().len(), 1);
+    assert!(
+        store
+            .user(&UserId::parse("nobody").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+pub async fn sessions_and_api_tokens_round_trip(store: &dyn Store) {
+    let now = chrono::Utc::now();
+    let s = crate::Session {
+        token_hash: "abc".into(),
+        user_id: UserId::parse("U1").unwrap(),
+        csrf_token: "csrf".into(),
+        created_at: now,
+        expires_at: now + chrono::Duration::hours(8),
+    };
+    store.create_session(&s).await.unwrap();
+    let back = store.session("abc").await.unwrap().unwrap();
+    assert_eq!(back.csrf_token, "csrf");
+    assert!((back.expires_at - s.expires_at).num_seconds().abs() <= 1);
+    store.delete_session("abc").await.unwrap();
+    assert!(store.session("abc").await.unwrap().is_none());
+    let t = crate::ApiToken {
+        token_hash: "tok".into(),
+        user_id: UserId::parse("U1").unwrap(),
+        label: "etl".into(),
+        created_at: now,
+    };
+    store.create_api_token(&t).await.unwrap();
+    assert_eq!(
+        store.api_token("tok").await.unwrap().map(|t| t.label),
+        Some("etl".into())
+    );
+    assert!(store.api_token("other").await.unwrap().is_none());
+}
+
+pub async fn sign_in_attempts_are_kept_for_throttling(store: &dyn Store) {
+    let now = chrono::Utc::now();
+    let at = |mins: i64, ok| crate::SignInAttempt {
+        username: "sw1".into(),
+        at: now - chrono::Duration::minutes(mins),
+        succeeded: ok,
+    };
+    store.record_sign_in(&at(60 * 24 * 8, false)).await.unwrap();
+    for m in [30, 20, 10] {
+        store.record_sign_in(&at(m, false)).await.unwrap();
+    }
+    let recent = store
+        .sign_in_attempts("sw1", now - chrono::Duration::minutes(25))
+        .await
+        .unwrap();
+    assert_eq!(recent.len(), 2);
+    let all = store
+        .sign_in_attempts("sw1", now - chrono::Duration::days(30))
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 3, "attempts older than a week are forgotten");
+}
+
+pub async fn the_audit_log_is_append_only_and_newest_first(store: &dyn Store) {
+    let e = |subject: &str, action| AuditEvent {
+        at: chrono::Utc::now(),
+        user_id: UserId::parse("U1").unwrap(),
+        role: Role::SocialWorker,
+        la: LaName::parse("Anyshire").ok(),
+        action,
+        subject_kind: "person".into(),
+        subject_id: Some(subject.into()),
+        detail: String::new(),
+    };
+    store
+        .audit(&e("P1", AuditAction::ViewPerson))
+        .await
+        .unwrap();
+    store
+        .audit(&e("P2", AuditAction::ViewPerson))
+        .await
+        .unwrap();
+    store
+        .audit(&e("P1", AuditAction::ChangePerson))
+        .await
+        .unwrap();
+    let all = store
+        .audit_log(&crate::AuditQuery::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        all.iter().map(|a| a.action).collect::<Vec<_>>(),
+        [
+            AuditAction::ChangePerson,
+            AuditAction::ViewPerson,
+            AuditAction::ViewPerson
+        ]
+    );
+    let p1 = store
+        .audit_log(&crate::AuditQuery {
+            subject_id: Some("P1".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(p1.len(), 2);
+    let one = store
+        .audit_log(&crate::AuditQuery {
+            limit: Some(1),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(one.len(), 1);
+}

@@ -7,6 +7,7 @@
 //! PostgreSQL. The schema itself lives in each backend's migrations; the
 //! conformance suite proves the two agree with these definitions.
 
+mod accounts;
 mod tables;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -339,6 +340,7 @@ pub trait Record: Sized {
     fn decode(row: &mut RowReader<'_>) -> Result<Self, DecodeError>;
 }
 
+pub use accounts::{AuditRow, ImportRow, UserRow};
 pub use tables::{AscofRow, LocationChangeRow, TABLES};
 
 /// SQL text generated from table definitions: lowercase, `$n` placeholders,

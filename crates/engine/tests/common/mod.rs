@@ -1,7 +1,7 @@
 //! A terse builder for hand-made bundles. Every test states its data and works
 //! out the expected figures by hand, in comments beside the assertions.
 
-#![allow(dead_code, clippy::unwrap_used)]
+#![allow(dead_code, clippy::unwrap_used, clippy::new_without_default)]
 
 use continuum_domain::*;
 use continuum_engine::{AscofMeasure, Options, Pack, evidence_pack};
