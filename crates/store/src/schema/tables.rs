@@ -901,6 +901,20 @@ impl Record for LocationChangeRow {
     }
 }
 
+impl LocationChangeRow {
+    /// The change as the store API returns it.
+    pub fn into_record(self) -> crate::LocationChangeRecord {
+        crate::LocationChangeRecord {
+            location_id: self.change.location_id,
+            at: self.at,
+            source: self.source,
+            field: self.change.field,
+            old_value: self.change.old_value,
+            new_value: self.change.new_value,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::Column;
@@ -927,20 +941,6 @@ mod tests {
                 "{}",
                 t.name
             );
-        }
-    }
-}
-
-impl LocationChangeRow {
-    /// The change as the store API returns it.
-    pub fn into_record(self) -> crate::LocationChangeRecord {
-        crate::LocationChangeRecord {
-            location_id: self.change.location_id,
-            at: self.at,
-            source: self.source,
-            field: self.change.field,
-            old_value: self.change.old_value,
-            new_value: self.change.new_value,
         }
     }
 }
