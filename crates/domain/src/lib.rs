@@ -9,6 +9,7 @@
 //! speak it.
 
 pub mod access;
+pub mod ascof;
 pub mod care;
 pub mod cqc;
 pub mod dataset;

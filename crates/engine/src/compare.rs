@@ -156,6 +156,12 @@ pub struct AscofMeasure {
     pub polarity: Polarity,
 }
 
+impl From<&continuum_domain::ascof::MeasureInfo> for AscofMeasure {
+    fn from(m: &continuum_domain::ascof::MeasureInfo) -> Self {
+        Self { code: m.code.to_string(), title: m.description.to_string(), polarity: m.polarity }
+    }
+}
+
 /// The council's ASCOF figures: for each measure, the latest year ending on or
 /// before T, compared with England's figure for the same year.
 pub fn ascof_indicators(

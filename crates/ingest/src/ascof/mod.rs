@@ -21,7 +21,6 @@
 //! no header row, a data cell that is neither a number nor a suppression code.
 
 mod cell;
-mod measures;
 mod notes;
 mod sheet;
 mod successor;
@@ -32,7 +31,7 @@ use std::collections::BTreeMap;
 use std::io::BufReader;
 use std::path::Path;
 
-pub use measures::{MeasureInfo, Unit, measure, measures};
+pub use continuum_domain::ascof::{MeasureInfo, Unit, measure, measures};
 
 use crate::{ErrorKind, IngestError, IngestErrors, Position, Warning};
 use notes::Notes;

@@ -11,7 +11,7 @@
 //! higher is better; the exceptions, and the reason for each, are written beside
 //! them.
 
-use continuum_domain::Polarity;
+use crate::Polarity;
 
 /// What a measure's outcome counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
