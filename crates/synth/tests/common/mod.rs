@@ -1,0 +1,31 @@
+//! Shared test support: generating the demo once, an internal-consistency
+//! checker, and metrics computed from rows as `spec/metrics.md` defines them.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+pub mod check;
+pub mod metrics;
+
+use std::sync::OnceLock;
+
+use continuum_domain::Dataset;
+use continuum_synth::{Options, Profile, generate};
+
+/// The demo bundle with the default seed, generated once per test binary.
+pub fn demo() -> &'static Dataset {
+    static DEMO: OnceLock<Dataset> = OnceLock::new();
+    DEMO.get_or_init(|| generate(&Options::default(), &|_| {}).expect("the demo generates"))
+}
+
+/// Generates with the given options.
+pub fn generate_with(profile: Profile, seed: u64, scale: f64) -> Dataset {
+    generate(
+        &Options {
+            profile,
+            seed,
+            scale,
+        },
+        &|_| {},
+    )
+    .expect("generation succeeds")
+}
