@@ -15,6 +15,7 @@
 
 pub mod ascof;
 pub mod bundle;
+pub mod cld;
 pub mod cqc;
 pub mod error;
 pub mod ons;
