@@ -166,25 +166,39 @@ pub fn evidence_pack(
 }
 
 /// The evidence packs of every council in the data (each at the given date, or
-/// its own), ranked against each other.
-pub fn evidence_packs(
-    ds: &Dataset,
-    as_at: Option<Date>,
-    opts: &Options,
-) -> Result<Vec<Pack>, EngineError> {
+/// its own), ranked against each other. Councils are computed on all cores;
+/// the result is in council-name order whatever the scheduling.
+pub fn evidence_packs(ds: &Dataset, as_at: Option<Date>, opts: &Options) -> Result<Vec<Pack>, EngineError> {
     let ix = Index::new(ds);
-    let mut las: Vec<&LaName> = ds.authorities.iter().map(|a| &a.la).collect();
-    las.sort();
-    let mut packs = Vec::with_capacity(las.len());
-    for la in las {
-        let t = match date_for(&ix, la, as_at) {
-            Ok(t) => t,
-            // Councils without data or a date (neighbours named for out-of-area
-            // placements) are skipped rather than failing the whole run.
-            Err(_) => continue,
-        };
-        packs.push(pack(&ix, la, t, opts));
+    let mut jobs: Vec<(&LaName, Date)> = Vec::new();
+    for a in &ds.authorities {
+        // Councils without a date (neighbours named only for out-of-area
+        // placements) are skipped rather than failing the whole run.
+        if let Ok(t) = date_for(&ix, &a.la, as_at) {
+            jobs.push((&a.la, t));
+        }
     }
+    jobs.sort();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut done: Vec<(usize, Pack)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some((la, t)) = jobs.get(i) else { break };
+                        out.push((i, pack(&ix, la, *t, opts)));
+                    }
+                    out
+                })
+            })
+            .collect();
+        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    let mut packs: Vec<Pack> = done.into_iter().map(|(_, p)| p).collect();
     peers::rank_all(&mut packs, ds);
     Ok(packs)
 }

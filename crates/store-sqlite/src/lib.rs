@@ -34,7 +34,10 @@ impl SqliteStore {
         let path = url
             .sqlite_path()
             .ok_or_else(|| StoreError::BadUrl(format!("{} is not a sqlite:// URL", url.url)))?;
-        let opts = SqliteConnectOptions::from_str(&format!("sqlite://{path}"))
+        // An in-memory database lives in one connection: the pool must not open a second.
+        let memory = path == ":memory:";
+        let target = if memory { "sqlite::memory:".to_string() } else { format!("sqlite://{path}") };
+        let opts = SqliteConnectOptions::from_str(&target)
             .map_err(|e| StoreError::BadUrl(format!("cannot use {path} as an SQLite file: {e}")))?
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
@@ -43,7 +46,7 @@ impl SqliteStore {
             .pragma("cache_size", "-65536")
             .pragma("temp_store", "memory");
         let pool = SqlitePoolOptions::new()
-            .max_connections(8)
+            .max_connections(if memory { 1 } else { 8 })
             .connect_with(opts)
             .await
             .map_err(|e| {
