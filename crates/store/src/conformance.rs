@@ -48,6 +48,8 @@ macro_rules! conformance_suite {
             sessions_and_api_tokens_round_trip,
             sign_in_attempts_are_kept_for_throttling,
             the_audit_log_is_append_only_and_newest_first,
+            a_location_page_reads_one_councils_records,
+            a_person_record_stays_within_its_council,
         );
     };
 }

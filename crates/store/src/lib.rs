@@ -15,6 +15,7 @@
 pub mod accounts;
 pub mod conformance;
 mod error;
+pub mod lookups;
 mod model;
 pub mod ops;
 pub mod schema;

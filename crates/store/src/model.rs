@@ -138,3 +138,36 @@ pub struct AuditQuery {
     pub subject_id: Option<String>,
     pub limit: Option<i64>,
 }
+
+/// What is held about one location beyond the register: its capacity returns
+/// and the council records that name it. Built for the location page, which
+/// shows council records only to the council that holds them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct LocationRecords {
+    /// Capacity returns, newest first.
+    pub capacity: Vec<continuum_domain::CapacityReturn>,
+    /// Contracts, newest start first.
+    pub contracts: Vec<continuum_domain::Contract>,
+    /// Placements, newest start first. Personal data: callers decide who sees
+    /// more than their number.
+    pub placements: Vec<continuum_domain::Placement>,
+    /// Sanctions, newest start first.
+    pub sanctions: Vec<continuum_domain::Sanction>,
+    /// Monitoring visits, newest first.
+    pub visits: Vec<continuum_domain::Visit>,
+    /// Concerns, newest first.
+    pub concerns: Vec<continuum_domain::Concern>,
+}
+
+/// One person's record within one council: the person, their requests,
+/// placements and reviews.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PersonRecord {
+    pub person: continuum_domain::Person,
+    /// Newest received first.
+    pub requests: Vec<continuum_domain::Request>,
+    /// Newest start first.
+    pub placements: Vec<continuum_domain::Placement>,
+    /// Newest first.
+    pub reviews: Vec<continuum_domain::Review>,
+}

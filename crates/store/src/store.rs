@@ -7,14 +7,15 @@ use chrono::{DateTime, Utc};
 use continuum_domain::cqc::{QualityStatementScore, RatingEvent};
 use continuum_domain::{
     AscofValue, AuditEvent, Authority, CqcBatch, Dataset, LaName, Locality, Location, LocationId,
-    User, UserId,
+    PersonId, User, UserId,
 };
 
 use crate::ops::{self, Filter, Tx};
 use crate::schema::LocationChangeRow;
 use crate::{
     ApiToken, AuditQuery, Backend, ImportRecord, ImportSource, ImportSummary, LocationChangeRecord,
-    LocationQuery, Scope, Session, SignInAttempt, StoreResult, accounts,
+    LocationQuery, LocationRecords, PersonRecord, Scope, Session, SignInAttempt, StoreResult,
+    accounts, lookups,
 };
 
 /// Everything the app, the CLI and the benchmarks ask of a database.
@@ -73,6 +74,17 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     async fn location_changes(&self, id: &LocationId) -> StoreResult<Vec<LocationChangeRecord>>;
     /// The log of imports, newest first.
     async fn imports(&self, limit: i64) -> StoreResult<Vec<ImportRecord>>;
+    /// A location's capacity returns and the council records naming it: one
+    /// council's records when `la` is given, every council's otherwise.
+    async fn location_records(
+        &self,
+        id: &LocationId,
+        la: Option<&LaName>,
+    ) -> StoreResult<LocationRecords>;
+    /// One council's person with their requests, placements and reviews.
+    /// `None` when that council holds no such person: a person ID never
+    /// reaches across councils.
+    async fn person_record(&self, la: &LaName, id: &PersonId) -> StoreResult<Option<PersonRecord>>;
 
     /// Adds a user; a taken username is a conflict.
     async fn create_user(&self, user: &User, password_hash: &str) -> StoreResult<()>;
@@ -238,6 +250,17 @@ impl<B: SqlBackend> Store for B {
             Vec::new(),
         );
         read!(self, |tx| tx.select(&f).await?)
+    }
+    async fn location_records(
+        &self,
+        id: &LocationId,
+        la: Option<&LaName>,
+    ) -> StoreResult<LocationRecords> {
+        read!(self, |tx| lookups::location_records(&mut tx, id, la)
+            .await?)
+    }
+    async fn person_record(&self, la: &LaName, id: &PersonId) -> StoreResult<Option<PersonRecord>> {
+        read!(self, |tx| lookups::person_record(&mut tx, la, id).await?)
     }
     async fn create_user(&self, user: &User, password_hash: &str) -> StoreResult<()> {
         write!(self, |tx| accounts::create_user(

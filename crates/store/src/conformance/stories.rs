@@ -483,3 +483,68 @@ pub async fn the_audit_log_is_append_only_and_newest_first(store: &dyn Store) {
         .unwrap();
     assert_eq!(one.len(), 1);
 }
+
+pub async fn a_location_page_reads_one_councils_records(store: &dyn Store) {
+    load_fixture(store).await;
+    let id = |s: &str| LocationId::parse(s).unwrap();
+    let any = LaName::parse("Anyshire").unwrap();
+    let near = LaName::parse("Nearby").unwrap();
+    let home = store
+        .location_records(&id("1-101"), Some(&any))
+        .await
+        .unwrap();
+    assert_eq!(home.capacity.len(), 1);
+    assert_eq!(home.contracts.len(), 1);
+    assert_eq!(home.visits.len(), 1);
+    let ids: Vec<&str> = home
+        .placements
+        .iter()
+        .map(|p| p.placement_id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["PL1"]);
+    // 1-301 is in Nearby: Nearby's sanction and Anyshire's placement there.
+    let theirs = store
+        .location_records(&id("1-301"), Some(&near))
+        .await
+        .unwrap();
+    assert!(
+        theirs.placements.is_empty(),
+        "Anyshire's people stay Anyshire's"
+    );
+    assert_eq!(theirs.sanctions.len(), 1);
+    let ours = store
+        .location_records(&id("1-301"), Some(&any))
+        .await
+        .unwrap();
+    assert_eq!((ours.placements.len(), ours.sanctions.len()), (1, 0));
+    let all = store.location_records(&id("1-301"), None).await.unwrap();
+    assert_eq!((all.placements.len(), all.sanctions.len()), (1, 1));
+    let none = store.location_records(&id("no-such"), None).await.unwrap();
+    assert_eq!(none, crate::LocationRecords::default());
+}
+
+pub async fn a_person_record_stays_within_its_council(store: &dyn Store) {
+    load_fixture(store).await;
+    let any = LaName::parse("Anyshire").unwrap();
+    let near = LaName::parse("Nearby").unwrap();
+    let p1 = PersonId::parse("P1").unwrap();
+    let rec = store.person_record(&any, &p1).await.unwrap().unwrap();
+    assert_eq!(rec.person.person_id, p1);
+    assert_eq!(rec.requests.len(), 1);
+    assert_eq!(rec.placements.len(), 1);
+    assert!(rec.reviews.is_empty());
+    let p2 = store
+        .person_record(&any, &PersonId::parse("P2").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(p2.reviews.len(), 1);
+    assert!(store.person_record(&near, &p1).await.unwrap().is_none());
+    assert!(
+        store
+            .person_record(&any, &PersonId::parse("P9").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
