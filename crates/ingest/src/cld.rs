@@ -119,7 +119,10 @@
 
 mod build;
 mod columns;
+mod link;
+mod row;
 mod rows;
+mod services;
 mod values;
 
 use std::collections::HashMap;

@@ -32,18 +32,33 @@ fn council(i: u64) -> String {
 }
 
 fn national(people: u64) -> Dataset {
-    let base = parse_date("2018-01-01").unwrap();
-    let mut ds = Dataset::default();
-    ds.authorities = (0..153)
-        .map(|i| Authority {
-            la: council(i).parse().unwrap(),
-            ons_code: format!("E06{i:06}").parse().unwrap(),
-            as_at: Some(parse_date("2025-03-31").unwrap()),
-            neighbours: vec![council(i + 1).parse().unwrap()],
-        })
-        .collect();
-    let locations = 30_000u64;
-    ds.locations = (0..locations)
+    let locations = locations(30_000);
+    let mut ds = Dataset {
+        authorities: (0..153).map(authority).collect(),
+        ..Dataset::default()
+    };
+    for p in 0..people {
+        person_and_care(p, &locations, &mut ds);
+    }
+    ds.locations = locations;
+    ds
+}
+
+fn base() -> Date {
+    parse_date("2018-01-01").unwrap()
+}
+
+fn authority(i: u64) -> Authority {
+    Authority {
+        la: council(i).parse().unwrap(),
+        ons_code: format!("E06{i:06}").parse().unwrap(),
+        as_at: Some(parse_date("2025-03-31").unwrap()),
+        neighbours: vec![council(i + 1).parse().unwrap()],
+    }
+}
+
+fn locations(n: u64) -> Vec<Location> {
+    (0..n)
         .map(|i| Location {
             location_id: format!("1-{:011}", 10_000_000_000 + i).parse().unwrap(),
             provider_id: format!("1-{:09}", i / 3).parse().unwrap(),
@@ -60,90 +75,82 @@ fn national(people: u64) -> Dataset {
             registered_manager: Some(true),
             in_house: false,
             rating: Rating::ALL[(mix(i) % 5) as usize],
-            rating_date: Some(day(base, i, 2000)),
+            rating_date: Some(day(base(), i, 2000)),
             status: RegistrationStatus::Registered,
-            registered_on: Some(day(base, i + 7, 1000)),
+            registered_on: Some(day(base(), i + 7, 1000)),
             deregistered_on: None,
             sponsor_licence: SponsorLicence::NotHeld,
         })
-        .collect();
-    let loc = |i: u64, la: &LaName| {
-        // A location of the person's own council: same index modulo 153.
-        let k = (mix(i) % (locations / 153)) * 153 + la_index(la);
-        ds.locations[k as usize].location_id.clone()
-    };
-    let mut people_rows = Vec::with_capacity(people as usize);
-    let (mut requests, mut placements, mut reviews) = (Vec::new(), Vec::new(), Vec::new());
-    for p in 0..people {
-        let la: LaName = council(p).parse().unwrap();
-        let pid: PersonId = format!("P{p:08}").parse().unwrap();
-        people_rows.push(Person {
+        .collect()
+}
+
+/// One person with two requests, each placed, and one review.
+fn person_and_care(p: u64, locations: &[Location], ds: &mut Dataset) {
+    let la: LaName = council(p).parse().unwrap();
+    let pid: PersonId = format!("P{p:08}").parse().unwrap();
+    ds.people.push(Person {
+        person_id: pid.clone(),
+        la: la.clone(),
+        birth_year: Some(1930 + (mix(p) % 70) as i32),
+        sex: if p.is_multiple_of(2) {
+            Gender::Female
+        } else {
+            Gender::Male
+        },
+        ethnicity: Some("white_english".into()),
+        locality_id: None,
+        client_type: ClientType::ServiceUser,
+        primary_support_reason: Some(PrimarySupportReason::PersonalCare),
+        has_unpaid_carer: Some(p.is_multiple_of(3)),
+        cares_for: vec![],
+    });
+    for e in 0..2u64 {
+        let k = p * 2 + e;
+        let received = day(base(), k, 2500);
+        let rid: RequestId = format!("R{k:09}").parse().unwrap();
+        ds.requests.push(Request {
+            request_id: rid.clone(),
             person_id: pid.clone(),
-            la: la.clone(),
-            birth_year: Some(1930 + (mix(p) % 70) as i32),
-            sex: if p % 2 == 0 {
-                Gender::Female
-            } else {
-                Gender::Male
-            },
-            ethnicity: Some("white_english".into()),
-            locality_id: None,
-            client_type: ClientType::ServiceUser,
-            primary_support_reason: Some(PrimarySupportReason::PersonalCare),
-            has_unpaid_carer: Some(p % 3 == 0),
-            cares_for: vec![],
+            service_type: ServiceType::Homecare,
+            needs: vec![Specialism::OlderPeople],
+            hours_per_week: Some(10.5),
+            route: Route::Community,
+            discharge_pathway: None,
+            received_on: received,
+            medically_fit_on: None,
+            closed_on: Some(received + chrono::Duration::days(9)),
+            outcome: Some(RequestOutcome::Placed),
+            delay_reasons: vec![],
+            preferred_locations: vec![],
         });
-        for e in 0..2u64 {
-            let k = p * 2 + e;
-            let received = day(base, k, 2500);
-            let rid: RequestId = format!("R{k:09}").parse().unwrap();
-            requests.push(Request {
-                request_id: rid.clone(),
+        // A location of the person's own council: same index modulo 153.
+        let loc = (mix(k) % (locations.len() as u64 / 153)) * 153 + la_index(&la);
+        let plid: PlacementId = format!("PL{k:09}").parse().unwrap();
+        ds.placements.push(Placement {
+            placement_id: plid.clone(),
+            person_id: pid.clone(),
+            request_id: Some(rid),
+            location_id: locations[loc as usize].location_id.clone(),
+            service_type: ServiceType::Homecare,
+            start_date: received + chrono::Duration::days(9),
+            end_date: k.is_multiple_of(3).then(|| received + chrono::Duration::days(200)),
+            end_reason: k.is_multiple_of(3).then_some(EndReason::Planned),
+            weekly_cost: Some(312.75),
+            hours_per_week: Some(10.5),
+            delivery: Delivery::Commissioned,
+            interim: false,
+            ooa_reason: None,
+        });
+        if e == 0 {
+            ds.reviews.push(Review {
+                review_id: format!("V{k:09}").parse().unwrap(),
                 person_id: pid.clone(),
-                service_type: ServiceType::Homecare,
-                needs: vec![Specialism::OlderPeople],
-                hours_per_week: Some(10.5),
-                route: Route::Community,
-                discharge_pathway: None,
-                received_on: received,
-                medically_fit_on: None,
-                closed_on: Some(received + chrono::Duration::days(9)),
-                outcome: Some(RequestOutcome::Placed),
-                delay_reasons: vec![],
-                preferred_locations: vec![],
+                placement_id: Some(plid),
+                date: received + chrono::Duration::days(60),
+                kind: ReviewKind::Planned,
             });
-            let plid: PlacementId = format!("PL{k:09}").parse().unwrap();
-            placements.push(Placement {
-                placement_id: plid.clone(),
-                person_id: pid.clone(),
-                request_id: Some(rid),
-                location_id: loc(k, &la),
-                service_type: ServiceType::Homecare,
-                start_date: received + chrono::Duration::days(9),
-                end_date: (k % 3 == 0).then(|| received + chrono::Duration::days(200)),
-                end_reason: (k % 3 == 0).then_some(EndReason::Planned),
-                weekly_cost: Some(312.75),
-                hours_per_week: Some(10.5),
-                delivery: Delivery::Commissioned,
-                interim: false,
-                ooa_reason: None,
-            });
-            if e == 0 {
-                reviews.push(Review {
-                    review_id: format!("V{k:09}").parse().unwrap(),
-                    person_id: pid.clone(),
-                    placement_id: Some(plid),
-                    date: received + chrono::Duration::days(60),
-                    kind: ReviewKind::Planned,
-                });
-            }
         }
     }
-    ds.people = people_rows;
-    ds.requests = requests;
-    ds.placements = placements;
-    ds.reviews = reviews;
-    ds
 }
 
 fn la_index(la: &LaName) -> u64 {

@@ -293,8 +293,10 @@ fn the_import_reads_back_as_a_valid_bundle() {
     }];
     let dir = tempfile::tempdir().unwrap();
     continuum_ingest::bundle::write_bundle(&ds, dir.path()).unwrap();
-    let mut bctx = continuum_ingest::bundle::BundleContext::default();
-    bctx.known_locations = ctx().known_locations;
+    let bctx = continuum_ingest::bundle::BundleContext {
+        known_locations: ctx().known_locations,
+        ..Default::default()
+    };
     let (back, _) = continuum_ingest::bundle::read_bundle(dir.path(), &bctx).unwrap();
     assert_eq!(back, ds);
 }

@@ -33,9 +33,7 @@ fn read(path: &Path) -> Result<continuum_ingest::cld::CldImport, IngestErrors> {
 
 fn errors(text: &str) -> IngestErrors {
     let dir = tempfile::tempdir().unwrap();
-    read(&write(dir.path(), text))
-        .err()
-        .expect("expected the file to be refused")
+    read(&write(dir.path(), text)).expect_err("expected the file to be refused")
 }
 
 #[test]

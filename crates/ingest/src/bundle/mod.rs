@@ -312,7 +312,7 @@ impl<'a> Jobs<'a> {
 
     /// Runs the jobs, largest file first, on up to two threads.
     fn run(mut self) {
-        self.list.sort_by(|a, b| b.0.cmp(&a.0));
+        self.list.sort_by_key(|job| std::cmp::Reverse(job.0));
         let queue = Mutex::new(self.list.into_iter());
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
         let work = || {

@@ -136,16 +136,18 @@ impl<'a> Refs<'a, '_> {
                     None => self.dangling(p, i, "request_id", id, "requests.csv"),
                 }
             }
-            if let (Some(person_la), Some(place_la)) = (person_la, place_la) {
-                if person_la != place_la && x.ooa_reason.is_none() && !self.errors.truncated {
-                    let msg = format!(
-                        "expected an ooa_reason: location {} is in {place_la}, but person {} \
-                         belongs to {person_la}",
-                        x.location_id, x.person_id
-                    );
-                    self.errors
-                        .push(error(p, i, ErrorKind::BadValue, "ooa_reason", "", msg));
-                }
+            if let (Some(person_la), Some(place_la)) = (person_la, place_la)
+                && person_la != place_la
+                && x.ooa_reason.is_none()
+                && !self.errors.truncated
+            {
+                let msg = format!(
+                    "expected an ooa_reason: location {} is in {place_la}, but person {} \
+                     belongs to {person_la}",
+                    x.location_id, x.person_id
+                );
+                self.errors
+                    .push(error(p, i, ErrorKind::BadValue, "ooa_reason", "", msg));
             }
         }
     }

@@ -8,13 +8,14 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use continuum_domain::{
-    ClientType, Date, Delivery, Gender, LocationId, ParseError, PersonId, PrimarySupportReason,
-    ReviewKind, Route, ServiceType, Specialism,
+    ClientType, Date, Delivery, Gender, LocationId, PersonId, PrimarySupportReason, ReviewKind,
+    Route, ServiceType, Specialism,
 };
 use csv::{ByteRecord, StringRecord};
 
-use super::columns::{Col, KNOWN, Known, READ, lookup, norm};
-use super::values::{self, EventType, Frequency, Outcome};
+use super::columns::{Col, KNOWN, Known, READ, lookup};
+use super::row::CldRow;
+use super::values::Outcome;
 use crate::{ErrorKind, IngestError, IngestErrors, Position, Warning};
 
 /// What a row says about its person.
@@ -70,7 +71,7 @@ pub(crate) struct Event {
 pub(crate) struct Tally(BTreeMap<(&'static str, String), (usize, u64)>);
 
 impl Tally {
-    fn add(&mut self, column: &'static str, what: String, line: u64) {
+    pub(crate) fn add(&mut self, column: &'static str, what: String, line: u64) {
         let e = self.0.entry((column, what)).or_insert((0, line));
         e.0 += 1;
     }
@@ -188,251 +189,6 @@ fn header<R: std::io::Read>(rdr: &mut csv::Reader<R>, path: &Path) -> Result<Hea
         });
     }
     errors.into_result((index, fields, warnings))
-}
-
-struct CldRow<'r> {
-    rec: &'r StringRecord,
-    index: &'r [Option<usize>; READ],
-    path: &'r Path,
-    line: u64,
-}
-
-impl CldRow<'_> {
-    fn get(&self, c: Col) -> &str {
-        self.index
-            .get(c as usize)
-            .copied()
-            .flatten()
-            .and_then(|i| self.rec.get(i))
-            .map_or("", str::trim)
-    }
-
-    fn parse<T>(
-        &self,
-        c: Col,
-        f: impl FnOnce(&str) -> Result<T, ParseError>,
-    ) -> Result<T, IngestError> {
-        let s = self.get(c);
-        f(s).map_err(|e| self.bad(c, s, e.expected))
-    }
-
-    fn opt<T>(
-        &self,
-        c: Col,
-        f: impl FnOnce(&str) -> Result<T, ParseError>,
-    ) -> Result<Option<T>, IngestError> {
-        if self.get(c).is_empty() {
-            Ok(None)
-        } else {
-            self.parse(c, f).map(Some)
-        }
-    }
-
-    fn bad(&self, c: Col, value: &str, expected: impl std::fmt::Display) -> IngestError {
-        let known = KNOWN.iter().find(|k| k.col == c);
-        let name = known.map_or("?", |k| k.name);
-        let mut e = IngestError::bad_value(self.path, self.line, name, value, expected);
-        if known.is_some_and(|k| k.private) {
-            e.value = Some("(withheld: personal data)".to_string());
-        }
-        e
-    }
-
-    fn event(&self, tally: &mut Tally) -> Result<Event, IngestError> {
-        let event_type = self.parse(Col::EventType, values::event_type)?;
-        let details = self.details(tally)?;
-        let kind = match event_type {
-            EventType::Request => Kind::Request(self.route(details.client_type)?),
-            EventType::Assessment => Kind::Assessment,
-            EventType::Service => Kind::Service(self.service(tally)?),
-            EventType::Review => Kind::Review(self.review_kind(tally)),
-        };
-        Ok(Event {
-            line: self.line,
-            person: self.parse(Col::PersonId, PersonId::parse)?,
-            details,
-            kind,
-            reference: self.opt(Col::EventReference, reference)?,
-            start: self.parse(Col::EventStart, values::date)?,
-            end: self.opt(Col::EventEnd, values::date)?,
-            outcome: self.opt(Col::EventOutcome, values::outcome)?,
-        })
-    }
-
-    fn details(&self, tally: &mut Tally) -> Result<Details, IngestError> {
-        let psr = self.psr(tally);
-        let mut linked = Vec::new();
-        for c in [Col::Linked1, Col::Linked2, Col::Linked3] {
-            linked.extend(self.opt(c, PersonId::parse)?);
-        }
-        Ok(Details {
-            birth_year: self.opt(Col::DateOfBirth, values::birth_year)?,
-            sex: self.gender(tally),
-            ethnicity: Some(norm(self.get(Col::Ethnicity))).filter(|s| !s.is_empty()),
-            client_type: self.parse(Col::ClientType, values::client_type)?,
-            psr,
-            has_carer: values::yes_no(self.get(Col::HasUnpaidCarer)),
-            death: self.opt(Col::DateOfDeath, values::date)?,
-            linked,
-            needs: self.needs(psr),
-        })
-    }
-
-    fn gender(&self, tally: &mut Tally) -> Gender {
-        let s = self.get(Col::Gender);
-        values::gender(s).unwrap_or_else(|| {
-            if !s.is_empty() {
-                tally.add(
-                    "Gender",
-                    format!("'{s}' is not a known gender, read as unknown"),
-                    self.line,
-                );
-            }
-            Gender::Unknown
-        })
-    }
-
-    fn psr(&self, tally: &mut Tally) -> Option<PrimarySupportReason> {
-        let s = self.get(Col::PrimarySupportReason);
-        if s.is_empty() {
-            return None;
-        }
-        let psr = norm(s).parse::<PrimarySupportReason>().ok();
-        if psr.is_none() {
-            let what = format!("'{s}' is not a known primary support reason, left empty");
-            tally.add("Primary Support Reason", what, self.line);
-        }
-        psr
-    }
-
-    /// The specialisms a person's care must have, from the CLD health flags
-    /// and the primary support reason.
-    fn needs(&self, psr: Option<PrimarySupportReason>) -> Vec<Specialism> {
-        use PrimarySupportReason as P;
-        let flag = |c| values::yes_no(self.get(c)) == Some(true);
-        let mut needs = Vec::new();
-        let mut want = |s| {
-            if !needs.contains(&s) {
-                needs.push(s);
-            }
-        };
-        match psr {
-            Some(P::LearningDisability) => want(Specialism::LearningDisability),
-            Some(P::MentalHealth) => want(Specialism::MentalHealth),
-            Some(P::SubstanceMisuse) => want(Specialism::SubstanceMisuse),
-            Some(P::VisualImpairment | P::HearingImpairment | P::DualImpairment) => {
-                want(Specialism::SensoryImpairment);
-            }
-            _ => {}
-        }
-        if flag(Col::Dementia) {
-            want(Specialism::Dementia);
-        }
-        if flag(Col::Autism) {
-            want(Specialism::Autism);
-        }
-        if flag(Col::VisualImpairment) || flag(Col::HearingImpairment) {
-            want(Specialism::SensoryImpairment);
-        }
-        needs.sort();
-        needs
-    }
-
-    fn route(&self, client_type: ClientType) -> Result<Route, IngestError> {
-        let route = self.opt(Col::RouteOfAccess, values::route)?;
-        Ok(match client_type {
-            ClientType::UnpaidCarer => Route::Carer,
-            ClientType::ServiceUser => route.unwrap_or(Route::Community),
-        })
-    }
-
-    fn service(&self, tally: &mut Tally) -> Result<Service, IngestError> {
-        let component = self.get(Col::ServiceComponent);
-        let service_type = self.parse(Col::ServiceType, |t| values::service_type(t, component))?;
-        if !values::known_component(component) {
-            let what =
-                format!("'{component}' is not a known Service Component; Service Type decides");
-            tally.add("Service Component", what, self.line);
-        }
-        let delivery = match self.opt(Col::DeliveryMechanism, values::delivery)? {
-            Some(d) => d,
-            None => {
-                tally.add(
-                    "Delivery Mechanism",
-                    "blank, read as CASSR commissioned support".into(),
-                    self.line,
-                );
-                Delivery::Commissioned
-            }
-        };
-        let (weekly_cost, hours_per_week, one_off) = self.cost(tally)?;
-        Ok(Service {
-            service_type,
-            location: self.opt(Col::LocationId, LocationId::parse)?,
-            delivery,
-            weekly_cost,
-            hours_per_week,
-            one_off,
-        })
-    }
-
-    /// The weekly cost, the hours a week (for hourly services) and whether the
-    /// cost was a one-off.
-    fn cost(&self, tally: &mut Tally) -> Result<(Option<f64>, Option<f64>, bool), IngestError> {
-        let unit_cost = self.opt(Col::UnitCost, values::number)?;
-        let frequency = self.opt(Col::CostFrequency, values::frequency)?;
-        let units = self.opt(Col::PlannedUnits, values::number)?;
-        let hours = match frequency {
-            Some(Frequency::PerUnit { hourly: true }) => units,
-            _ => None,
-        };
-        let pennies = |v: f64| (v * 100.0).round() / 100.0;
-        let weekly = match (unit_cost, frequency) {
-            (None, _) => None,
-            (Some(c), Some(Frequency::PerWeek(per_week))) => Some(pennies(c * per_week)),
-            (Some(c), Some(Frequency::PerUnit { .. })) => {
-                if units.is_none() {
-                    tally.add(
-                        "Planned units per week",
-                        "blank for a per-unit cost: no weekly cost".into(),
-                        self.line,
-                    );
-                }
-                units.map(|u| pennies(c * u))
-            }
-            (Some(_), Some(Frequency::OneOff)) => return Ok((None, hours, true)),
-            (Some(_), None) => {
-                tally.add(
-                    "Cost Frequency (Unit Type)",
-                    "blank with a Unit Cost: no weekly cost".into(),
-                    self.line,
-                );
-                None
-            }
-        };
-        Ok((weekly, hours, false))
-    }
-
-    fn review_kind(&self, tally: &mut Tally) -> ReviewKind {
-        let n = norm(self.get(Col::ReviewReason));
-        if n.starts_with("unplanned") {
-            ReviewKind::Unplanned
-        } else {
-            if !n.starts_with("planned") && n != "review_of_short_term_support" {
-                let what = format!(
-                    "'{}' is neither planned nor unplanned, read as planned",
-                    self.get(Col::ReviewReason)
-                );
-                tally.add("Review Reason", what, self.line);
-            }
-            ReviewKind::Planned
-        }
-    }
-}
-
-/// An `Event Reference`: kept as an ID, so it may not hold `;`.
-fn reference(s: &str) -> Result<String, ParseError> {
-    continuum_domain::PlacementId::parse(s).map(|id| id.to_string())
 }
 
 fn record_error(path: &Path, e: &csv::Error) -> IngestError {
