@@ -65,7 +65,9 @@ impl<'a> Emitter<'a> {
                 _ => None,
             };
             for p in &ep.placements {
-                if self.keep_placement(p) {
+                // An interim arrangement means nothing without its request.
+                let orphan = p.interim && request_id.is_none();
+                if self.keep_placement(p) && !orphan {
                     let rid = if p.linked { request_id.clone() } else { None };
                     self.placement(&person_id, rid, p)?;
                 }

@@ -20,11 +20,8 @@ use crate::pipeline::{self, Phase1};
 use crate::rng::{self, Component, index};
 use crate::{Progress, Stage, SynthError, places};
 
-/// The councils, as the ASCOF file lists them (from `data/councils.csv`).
-#[cfg(has_councils)]
+/// The 153 councils, as NHS England's ASCOF file lists them.
 const COUNCILS_CSV: &str = include_str!("../../data/councils.csv");
-#[cfg(not(has_councils))]
-const COUNCILS_CSV: &str = "ons_code,name,ascof_name,region\n";
 
 /// Generates the national bundle.
 pub(crate) fn generate(
