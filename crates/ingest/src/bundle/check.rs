@@ -106,9 +106,15 @@ fn unique_rest<'a>(l: &'a Loaded, errors: &mut IngestErrors) -> Keys<'a> {
         ),
         ..Keys::default()
     };
-    unique(&c.reviews, "review_id", |x| &x.review_id, show, errors);
+    unique_other_ids(l, errors);
+    keys
+}
+
+/// The ID files nothing refers to: unique, no index kept.
+fn unique_other_ids(l: &Loaded, errors: &mut IngestErrors) {
+    unique(&l.care.reviews, "review_id", |x| &x.review_id, show, errors);
     unique(
-        &m.contracts,
+        &l.market.contracts,
         "contract_id",
         |x| &x.contract_id,
         show,
@@ -132,7 +138,6 @@ fn unique_rest<'a>(l: &'a Loaded, errors: &mut IngestErrors) -> Keys<'a> {
         errors,
     );
     unique(&l.indicators.gaps, "gap_id", |x| &x.gap_id, show, errors);
-    keys
 }
 
 /// Adds another collector's errors to `into`.
@@ -167,6 +172,11 @@ fn unique_composites(l: &Loaded, errors: &mut IngestErrors) {
         |k| format!("{} / {} / {}", k.0, k.1, k.2),
         errors,
     );
+    unique_dated(l, errors);
+}
+
+/// Returns, assessments, fees and indicators: unique per thing and date.
+fn unique_dated(l: &Loaded, errors: &mut IngestErrors) {
     let loc_date = |k: &(&LocationId, _)| format!("{} / {}", k.0, k.1);
     unique(
         &l.market.capacity,

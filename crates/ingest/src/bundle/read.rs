@@ -148,6 +148,12 @@ fn read_header<R: std::io::Read, T>(
             }),
         }
     }
+    missing_columns(spec, &index, out);
+    out.errors.is_empty().then_some(index)
+}
+
+/// Reports each required column the header lacks.
+fn missing_columns<T>(spec: &FileSpec, index: &[Option<usize>], out: &mut Parsed<T>) {
     for (c, col) in spec.columns.iter().enumerate() {
         if col.required && index[c].is_none() {
             out.errors.push(IngestError {
@@ -163,7 +169,6 @@ fn read_header<R: std::io::Read, T>(
             });
         }
     }
-    out.errors.is_empty().then_some(index)
 }
 
 /// Reads every record after the header into one reused buffer, checks it for
@@ -195,38 +200,50 @@ fn read_records<R: std::io::Read, T>(
             }
         }
         flush_short(&mut short, false, out);
-        let line = buf.position().map_or(0, csv::Position::line);
-        buf = match StringRecord::from_byte_record(buf) {
-            Ok(rec) => {
-                let row = Row {
-                    rec: &rec,
-                    index,
-                    spec,
-                    path: &out.path,
-                    line,
-                };
-                match parse(&row) {
-                    Ok(v) => {
-                        out.lines.record(out.rows.len(), line);
-                        out.rows.push(v);
-                    }
-                    Err(e) => out.errors.push(e),
-                }
-                rec.into_byte_record()
-            }
-            Err(e) => {
-                let field = e.utf8_error().field();
-                let rec = e.into_byte_record();
-                out.errors
-                    .push(not_utf8(&out.path, line, &header, &rec, field));
-                rec
-            }
-        };
+        buf = parse_record(buf, &header, index, spec, parse, out);
         if out.errors.truncated {
             return;
         }
     }
     flush_short(&mut short, true, out);
+}
+
+/// Checks one record for UTF-8 and parses it; gives the buffer back.
+fn parse_record<T>(
+    buf: ByteRecord,
+    header: &ByteRecord,
+    index: &[Option<usize>],
+    spec: &FileSpec,
+    parse: &impl Fn(&Row<'_>) -> Result<T, IngestError>,
+    out: &mut Parsed<T>,
+) -> ByteRecord {
+    let line = buf.position().map_or(0, csv::Position::line);
+    match StringRecord::from_byte_record(buf) {
+        Ok(rec) => {
+            let row = Row {
+                rec: &rec,
+                index,
+                spec,
+                path: &out.path,
+                line,
+            };
+            match parse(&row) {
+                Ok(v) => {
+                    out.lines.record(out.rows.len(), line);
+                    out.rows.push(v);
+                }
+                Err(e) => out.errors.push(e),
+            }
+            rec.into_byte_record()
+        }
+        Err(e) => {
+            let field = e.utf8_error().field();
+            let rec = e.into_byte_record();
+            out.errors
+                .push(not_utf8(&out.path, line, header, &rec, field));
+            rec
+        }
+    }
 }
 
 /// The error for a cell that is not UTF-8, naming its line and column.

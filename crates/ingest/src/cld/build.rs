@@ -7,7 +7,7 @@ use std::path::Path;
 use continuum_domain::{
     Date, DelayReason, EndReason, LaName, Location, LocationId, OoaReason, PersonId, Placement,
     PlacementId, ProviderId, Rating, RegistrationStatus, Request, RequestId, RequestOutcome,
-    Review, ServiceType, SponsorLicence,
+    Review, ReviewKind, ServiceType, SponsorLicence,
 };
 
 use super::link::{Id, Ids, derived_end, link, link_reviews, people, people_deaths};
@@ -46,35 +46,12 @@ pub(crate) fn build(
             }
             Kind::Assessment => out.counts.assessments += 1,
             Kind::Service(s) => {
-                out.counts.services += 1;
-                let request_id = served.get(&i).map(|&r| id(r).parse()).transpose()?;
-                let location_id = match &s.location {
-                    Some(l) => l.clone(),
-                    None => id(i).no_location()?,
-                };
-                let location_la = location_la(&location_id, s, la, ctx, &mut out, id(i))?;
-                let ids = (id(i).parse()?, request_id, location_id);
-                let p = placement(ev, s, ids, death, &mut out.counts);
-                let ooa = location_la.filter(|l| *l != la).map(|_| OoaReason::Other);
-                out.placements.push(Placement {
-                    ooa_reason: ooa,
-                    ..p
-                });
+                let request = served.get(&i).map(|&r| id(r));
+                add_placement(ev, s, (id(i), request), death, (la, ctx), &mut out)?;
             }
             Kind::Review(kind) => {
                 out.counts.reviews += 1;
-                // Dated on its end; a death before that end moves it back.
-                let date = match ev.end {
-                    Some(_) => derived_end(ev.start, ev.end, death).0.unwrap_or(ev.start),
-                    None => ev.start,
-                };
-                out.reviews.push(Review {
-                    review_id: id(i).parse()?,
-                    person_id: ev.person.clone(),
-                    placement_id: None,
-                    date,
-                    kind: *kind,
-                });
+                out.reviews.push(review(ev, *kind, &id(i), death)?);
             }
         }
     }
@@ -83,6 +60,59 @@ pub(crate) fn build(
     out.counts.linked_requests = links.len();
     out.people = people;
     Ok(out)
+}
+
+/// A Service event as a placement, at its location (a stub when the register
+/// does not know it).
+fn add_placement(
+    ev: &Event,
+    s: &Service,
+    (this, request): (Id<'_>, Option<Id<'_>>),
+    death: Option<Date>,
+    (la, ctx): (&LaName, &CldContext),
+    out: &mut CldImport,
+) -> Result<(), IngestError> {
+    out.counts.services += 1;
+    let request_id = request.map(|r| r.parse()).transpose()?;
+    let location_id = match &s.location {
+        Some(l) => l.clone(),
+        None => this.no_location()?,
+    };
+    let placement_id = this.parse()?;
+    let location_la = location_la(&location_id, s, la, ctx, out, this)?;
+    let p = placement(
+        ev,
+        s,
+        (placement_id, request_id, location_id),
+        death,
+        &mut out.counts,
+    );
+    let ooa = location_la.filter(|l| *l != la).map(|_| OoaReason::Other);
+    out.placements.push(Placement {
+        ooa_reason: ooa,
+        ..p
+    });
+    Ok(())
+}
+
+/// A Review event, dated on its end; a death before that end moves it back.
+fn review(
+    ev: &Event,
+    kind: ReviewKind,
+    id: &Id<'_>,
+    death: Option<Date>,
+) -> Result<Review, IngestError> {
+    let date = match ev.end {
+        Some(_) => derived_end(ev.start, ev.end, death).0.unwrap_or(ev.start),
+        None => ev.start,
+    };
+    Ok(Review {
+        review_id: id.parse()?,
+        person_id: ev.person.clone(),
+        placement_id: None,
+        date,
+        kind,
+    })
 }
 
 fn request(
