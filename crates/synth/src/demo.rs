@@ -33,7 +33,7 @@ pub fn demo_as_at() -> Date {
 #[derive(Debug, Clone)]
 pub(crate) struct HostSpec {
     pub index: u32,
-    pub la: LaName,
+    pub la: &'static str,
     pub town: &'static str,
     pub centre: (f64, f64),
     pub postcode_area: &'static str,
@@ -106,81 +106,70 @@ pub(crate) fn real_neighbours() -> Result<Vec<Authority>, SynthError> {
         .collect()
 }
 
-/// The host areas, in the order their markets are generated.
-pub(crate) fn hosts() -> Result<Vec<HostSpec>, SynthError> {
-    const WEST: &[(S, u32)] = &[
-        (S::ResidentialHome, 8),
-        (S::NursingHome, 4),
-        (S::SupportedLiving, 4),
-        (S::DayService, 3),
-        (S::Respite, 1),
-        (S::SharedLives, 1),
-    ];
-    const FEN: &[(S, u32)] = &[
-        (S::ResidentialHome, 6),
-        (S::NursingHome, 3),
-        (S::SupportedLiving, 3),
-        (S::DayService, 3),
-        (S::Respite, 1),
-    ];
-    const COAST: &[(S, u32)] = &[
-        (S::ResidentialHome, 4),
-        (S::NursingHome, 2),
-        (S::SupportedLiving, 3),
-        (S::DayService, 1),
-    ];
-    const KINGS: &[(S, u32)] = &[
-        (S::ResidentialHome, 3),
-        (S::NursingHome, 1),
-        (S::SupportedLiving, 3),
-        (S::DayService, 1),
-    ];
-    let specs = [
-        (
-            "Westshire",
-            "Westbury",
-            (53.350, -1.650),
-            "WY",
-            WEST,
-            true,
-            true,
-        ),
-        ("Fenmoor", "Fenby", (53.050, -0.850), "FQ", FEN, true, false),
-        (
-            "Coastford",
-            "Coastford",
-            (52.950, 1.100),
-            "CQ",
-            COAST,
-            false,
-            false,
-        ),
-        (
-            "Kingsmere",
-            "Kingsmere",
-            (52.200, -1.600),
-            "KQ",
-            KINGS,
-            false,
-            false,
-        ),
-    ];
-    specs
-        .into_iter()
-        .enumerate()
-        .map(
-            |(i, (la, town, centre, area, counts, neighbour, sanctioned))| {
-                Ok(HostSpec {
-                    index: i as u32 + 1,
-                    la: LaName::parse(la)?,
-                    town,
-                    centre,
-                    postcode_area: area,
-                    counts,
-                    neighbour,
-                    sanctioned_home: sanctioned,
-                })
-            },
-        )
-        .collect()
-}
+/// The host areas, in the order their markets are generated (areas 1 to 4 of
+/// the demo's world; Anyshire is area 0).
+pub(crate) const HOSTS: [HostSpec; 4] = [
+    HostSpec {
+        index: 1,
+        la: "Westshire",
+        town: "Westbury",
+        centre: (53.350, -1.650),
+        postcode_area: "WY",
+        counts: &[
+            (S::ResidentialHome, 8),
+            (S::NursingHome, 4),
+            (S::SupportedLiving, 4),
+            (S::DayService, 3),
+            (S::Respite, 1),
+            (S::SharedLives, 1),
+        ],
+        neighbour: true,
+        sanctioned_home: true,
+    },
+    HostSpec {
+        index: 2,
+        la: "Fenmoor",
+        town: "Fenby",
+        centre: (53.050, -0.850),
+        postcode_area: "FQ",
+        counts: &[
+            (S::ResidentialHome, 6),
+            (S::NursingHome, 3),
+            (S::SupportedLiving, 3),
+            (S::DayService, 3),
+            (S::Respite, 1),
+        ],
+        neighbour: true,
+        sanctioned_home: false,
+    },
+    HostSpec {
+        index: 3,
+        la: "Coastford",
+        town: "Coastford",
+        centre: (52.950, 1.100),
+        postcode_area: "CQ",
+        counts: &[
+            (S::ResidentialHome, 4),
+            (S::NursingHome, 2),
+            (S::SupportedLiving, 3),
+            (S::DayService, 1),
+        ],
+        neighbour: false,
+        sanctioned_home: false,
+    },
+    HostSpec {
+        index: 4,
+        la: "Kingsmere",
+        town: "Kingsmere",
+        centre: (52.200, -1.600),
+        postcode_area: "KQ",
+        counts: &[
+            (S::ResidentialHome, 3),
+            (S::NursingHome, 1),
+            (S::SupportedLiving, 3),
+            (S::DayService, 1),
+        ],
+        neighbour: false,
+        sanctioned_home: false,
+    },
+];

@@ -113,9 +113,9 @@ fn generate_demo(seed: u64, progress: &dyn Fn(Progress)) -> Result<Dataset, Synt
         done: 1,
         total: 1,
     });
-    let hosts = demo::hosts()?;
+    let hosts = &demo::HOSTS;
     let mut areas = vec![p1.area];
-    areas.extend(market::hosts(seed, c.as_at, &hosts)?);
+    areas.extend(market::hosts(seed, c.as_at, hosts)?);
     let neighbours: Vec<usize> = (0..hosts.len())
         .filter(|&i| hosts[i].neighbour)
         .map(|i| i + 1)

@@ -8,12 +8,14 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use continuum_domain::{Dataset, LocationId};
+use continuum_domain::{Dataset, Handback, LocationId};
 
 use crate::care::{self, At, CareOut, Emitter, Journey, World};
 use crate::council::Council;
+use crate::ids::Seq;
 use crate::market::{self, Area};
 use crate::rng::{self, Component};
+use crate::scenarios::Extras;
 use crate::{SynthError, needs, places, quality, scenarios, sustainability};
 
 /// The output of phase 1: the council's market and its market-side rows.
@@ -53,25 +55,11 @@ pub(crate) fn phase2(
     market_rows: &Dataset,
 ) -> Result<Dataset, SynthError> {
     let r = |k| rng::stream(seed, rng::stream_id(c.index, k));
-    let mut journey = Journey::new(c, world);
-    let mut emit = Emitter::new(c, world);
-    care::simulate(c, &mut journey, seed, &mut emit)?;
-    let extras = scenarios::run(
-        c,
-        &mut r(Component::Scenarios),
-        &mut journey,
-        &mut emit,
-        world,
-    )?;
-    let handbacks = sustainability::disrupt(
-        c,
-        &mut r(Component::Disruption),
-        &mut journey,
-        &mut emit,
-        &market_rows.sanctions,
-    )?;
-    let (out, mut placement_ids) = emit.finish();
-    let (out, heads) = care::split_at_uplifts(c, out, &mut placement_ids)?;
+    let (out, handbacks, extras) = care(c, world, seed, market_rows)?;
+    let (out, heads) = {
+        let (out, mut ids) = out;
+        care::split_at_uplifts(c, out, &mut ids)?
+    };
     let reviews = care::reviews(
         c,
         &mut r(Component::Reviews),
@@ -82,11 +70,11 @@ pub(crate) fn phase2(
     )?;
     let commissioned = commissioned(c, world, market_rows, &out);
     let mut q = r(Component::Quality);
-    let home = world.areas.get(world.home).ok_or(SynthError::NoCouncils)?;
+    let (areas, home) = (world.areas, world.home);
     Ok(Dataset {
-        visits: quality::visits(c, &mut q, world.areas, world.home, &commissioned)?,
-        concerns: quality::concerns(c, &mut q, world.areas, world.home, &commissioned)?,
-        quality_assessments: quality::assessments(c, &mut q, home, world.home, &commissioned)?,
+        visits: quality::visits(c, &mut q, areas, home, &commissioned)?,
+        concerns: quality::concerns(c, &mut q, areas, home, &commissioned)?,
+        quality_assessments: quality::assessments(c, &mut q, areas, home, &commissioned)?,
         people: out.people,
         requests: out.requests,
         placements: out.placements,
@@ -95,6 +83,31 @@ pub(crate) fn phase2(
         sanctions: extras.sanctions,
         ..Dataset::default()
     })
+}
+
+/// People and their care: the journeys, the scenarios and the disruptions.
+fn care(
+    c: &Council,
+    world: World<'_>,
+    seed: u64,
+    market_rows: &Dataset,
+) -> Result<((CareOut, Seq), Vec<Handback>, Extras), SynthError> {
+    let r = |k| rng::stream(seed, rng::stream_id(c.index, k));
+    let mut journey = Journey::new(c, world);
+    let mut emit = Emitter::new(c, world);
+    care::simulate(c, &mut journey, seed, &mut emit)?;
+    let mut rng = r(Component::Scenarios);
+    let extras = scenarios::run(&mut scenarios::Ctx {
+        c,
+        rng: &mut rng,
+        journey: &mut journey,
+        emit: &mut emit,
+        world,
+    })?;
+    let mut rng = r(Component::Disruption);
+    let handbacks =
+        sustainability::disrupt(c, &mut rng, &mut journey, &mut emit, &market_rows.sanctions)?;
+    Ok((emit.finish(), handbacks, extras))
 }
 
 /// The locations the council commissions at the as-at date: a contract active

@@ -193,6 +193,10 @@ pub const EMBARGOES_IN_YEAR: u32 = 4;
 /// the year, with only 1 active".
 pub const SUSPENSIONS_LIFTED_IN_YEAR: u32 = 4;
 
+/// Sanctions started and ended in the year before, for the trend (model
+/// shape).
+pub const SANCTIONS_PREVIOUS_YEAR: u32 = 5;
+
 /// Standards in the council's quality assessment tool, grouped in domains.
 /// `004_185f2be0692370ff.txt` (County Durham): "a robust and detailed scoring
 /// benchmark across 16 areas including nutrition, environment, medication, and

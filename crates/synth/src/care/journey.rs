@@ -80,11 +80,6 @@ impl<'a> Journey<'a> {
         }
     }
 
-    /// The as-at date.
-    pub(crate) fn as_at(&self) -> Date {
-        self.t
-    }
-
     /// The index of the council's own area in the world.
     pub(crate) fn home_area(&self) -> usize {
         self.world.home
@@ -173,58 +168,11 @@ impl<'a> Journey<'a> {
         received: Date,
     ) -> (Ep, Next) {
         let mut req = request(rng, who, s, route, received);
-        if chance(rng, cal::NOT_PLACED_SHARE) {
-            let stop = close_unplaced(rng, &mut req, self.t);
-            return (
-                Ep {
-                    req: Some(req),
-                    placements: Vec::new(),
-                },
-                stop,
-            );
-        }
-        let rural = self.c.localities.get(who.locality).is_some_and(|l| l.rural);
-        let w = wait(rng, &self.c.traits, who, s, route, rural);
-        let start = add_days(received, w);
         let mut placements = Vec::new();
-        if start > self.t {
-            self.open_at_as_at(rng, who, &mut req, &mut placements);
-            return (
-                Ep {
-                    req: Some(req),
-                    placements,
-                },
-                Next::Stop,
-            );
-        }
-        let delay = req.medically_fit.map_or(0, |m| days(m, start).max(0));
-        req.reasons = reasons_for(rng, s, route, w, delay);
-        if w > 14 && long_term(s) && chance(rng, cal::INTERIM_SHARE) {
-            let from = add_days(received, between(rng, 1, 4).min(w - 1));
-            placements.extend(self.interim(rng, who, &req, from, Some(start)));
-        }
-        let planned = add_days(start, duration(rng, s, who));
-        let end = (planned <= self.t).then_some(planned);
-        let reason = end.map(|_| end_reason(rng, s, who));
-        let Some((at, ooa)) = self.choose(rng, who, s, start, end) else {
-            req.outcome = Some(RequestOutcome::Other);
-            req.closed = Some(start);
-            return (
-                Ep {
-                    req: Some(req),
-                    placements,
-                },
-                Next::Stop,
-            );
-        };
-        req.closed = Some(start);
-        req.outcome = Some(RequestOutcome::Placed);
-        self.preferences(rng, &mut req, at, ooa);
-        let first = self.placement(rng, s, at, start, end, reason, req.hours, ooa);
-        let last_end = self.split_at_exit(rng, who, first, &mut placements);
-        let next = match (last_end, reason) {
-            (Some(e), Some(r)) if r != EndReason::Died => Next::Then(s, e, r),
-            _ => Next::Stop,
+        let next = if chance(rng, cal::NOT_PLACED_SHARE) {
+            close_unplaced(rng, &mut req, self.t)
+        } else {
+            self.answer(rng, who, &mut req, &mut placements)
         };
         (
             Ep {
@@ -233,6 +181,40 @@ impl<'a> Journey<'a> {
             },
             next,
         )
+    }
+
+    /// The wait and the placement that answer a request, if it is answered by
+    /// the as-at date.
+    fn answer(&mut self, rng: &mut Rng, who: &Who, req: &mut Req, out: &mut Vec<Plc>) -> Next {
+        let (s, route) = (req.service, req.route);
+        let rural = self.c.localities.get(who.locality).is_some_and(|l| l.rural);
+        let w = wait(rng, &self.c.traits, who, s, route, rural);
+        let start = add_days(req.received, w);
+        if start > self.t {
+            self.open_at_as_at(rng, who, req, out);
+            return Next::Stop;
+        }
+        let delay = req.medically_fit.map_or(0, |m| days(m, start).max(0));
+        req.reasons = reasons_for(rng, s, route, w, delay);
+        if w > 14 && long_term(s) && chance(rng, cal::INTERIM_SHARE) {
+            let from = add_days(req.received, between(rng, 1, 4).min(w - 1));
+            out.extend(self.interim(rng, who, req, from, Some(start)));
+        }
+        let planned = add_days(start, duration(rng, s, who));
+        let end = (planned <= self.t).then_some(planned);
+        let reason = end.map(|_| end_reason(rng, s, who));
+        req.closed = Some(start);
+        let Some((at, ooa)) = self.choose(rng, who, s, start, end) else {
+            req.outcome = Some(RequestOutcome::Other);
+            return Next::Stop;
+        };
+        req.outcome = Some(RequestOutcome::Placed);
+        self.preferences(rng, req, at, ooa);
+        let first = self.placement(rng, s, at, start, end, reason, req.hours, ooa);
+        match (self.split_at_exit(rng, who, first, out), reason) {
+            (Some(e), Some(r)) if r != EndReason::Died => Next::Then(s, e, r),
+            _ => Next::Stop,
+        }
     }
 
     /// A request still waiting at the as-at date: reasons for a long wait, and

@@ -11,7 +11,9 @@ use crate::SynthError;
 use crate::calibration as cal;
 use crate::ids::{location_id, provider_id};
 use crate::names;
-use crate::rng::{Rng, add_days, between, chance, clamped_normal, index, lognormal, uniform};
+use crate::rng::{
+    Rng, add_days, between, chance, clamped_normal, index, lognormal, normal, uniform,
+};
 
 /// Where a location is.
 #[derive(Debug, Clone)]
@@ -89,7 +91,7 @@ impl<'a> Builder<'a> {
         let n = self.base() + self.next;
         let name = names::location(rng, p.service, place.name);
         let (provider_id, provider_name) = self.provider(rng, p, n, &name)?;
-        let specialisms = specialisms(rng, p.service);
+        let specialisms = super::specialisms::draw(rng, p.service);
         let beds = beds(rng, p.service, &specialisms);
         let (registered_on, rating_date) = self.dates(rng, p);
         let district = place.district + between(rng, 0, 2) as u32;
@@ -101,12 +103,8 @@ impl<'a> Builder<'a> {
             local_authority: self.la.clone(),
             locality_id: place.locality_id.clone(),
             postcode: names::postcode(rng, place.area, district),
-            latitude: Some(round5(
-                place.centre.0 + place.spread * crate::rng::normal(rng),
-            )),
-            longitude: Some(round5(
-                place.centre.1 + place.spread * 1.6 * crate::rng::normal(rng),
-            )),
+            latitude: Some(round5(place.centre.0 + place.spread * normal(rng))),
+            longitude: Some(round5(place.centre.1 + place.spread * 1.6 * normal(rng))),
             service_type: p.service,
             beds,
             specialisms,
@@ -114,11 +112,7 @@ impl<'a> Builder<'a> {
             in_house: p.in_house,
             rating: p.rating,
             rating_date,
-            status: if p.exit.is_some_and(|d| d <= self.as_at) {
-                RegistrationStatus::Deregistered
-            } else {
-                RegistrationStatus::Registered
-            },
+            status: status(p, self.as_at),
             registered_on: Some(registered_on),
             deregistered_on: p.exit,
             sponsor_licence: sponsor(rng, p),
@@ -183,6 +177,14 @@ fn few(s: S) -> bool {
     )
 }
 
+fn status(p: &Planned, as_at: Date) -> RegistrationStatus {
+    if p.exit.is_some_and(|d| d <= as_at) {
+        RegistrationStatus::Deregistered
+    } else {
+        RegistrationStatus::Registered
+    }
+}
+
 fn round5(x: f64) -> f64 {
     (x * 100_000.0).round() / 100_000.0
 }
@@ -236,76 +238,4 @@ fn beds(rng: &mut Rng, s: S, sp: &[Sp]) -> u32 {
         _ => 0.0,
     };
     b.round() as u32
-}
-
-/// Specialisms suited to the service, in the vocabulary's order.
-fn specialisms(rng: &mut Rng, s: S) -> Vec<Sp> {
-    let table: &[(Sp, f64)] = match s {
-        S::NursingHome => &[
-            (Sp::Dementia, 0.7),
-            (Sp::PhysicalDisability, 0.4),
-            (Sp::MentalHealth, 0.1),
-            (Sp::Bariatric, 0.08),
-            (Sp::OlderPeople, 1.0),
-            (Sp::EndOfLife, 0.6),
-        ],
-        S::ResidentialHome if chance(rng, 0.2) => &[
-            (Sp::LearningDisability, 1.0),
-            (Sp::Autism, 0.6),
-            (Sp::PhysicalDisability, 0.2),
-            (Sp::ComplexNeeds, 0.4),
-            (Sp::YoungerAdults, 1.0),
-        ],
-        S::ResidentialHome => &[
-            (Sp::Dementia, 0.65),
-            (Sp::MentalHealth, 0.08),
-            (Sp::PhysicalDisability, 0.25),
-            (Sp::SensoryImpairment, 0.1),
-            (Sp::OlderPeople, 1.0),
-            (Sp::EndOfLife, 0.15),
-            (Sp::CulturallySpecific, 0.02),
-        ],
-        S::Homecare => &[
-            (Sp::Dementia, 0.6),
-            (Sp::LearningDisability, 0.2),
-            (Sp::MentalHealth, 0.2),
-            (Sp::PhysicalDisability, 0.6),
-            (Sp::SensoryImpairment, 0.3),
-            (Sp::YoungerAdults, 0.4),
-            (Sp::OlderPeople, 1.0),
-            (Sp::EndOfLife, 0.2),
-            (Sp::CulturallySpecific, 0.05),
-        ],
-        S::SupportedLiving => &[
-            (Sp::LearningDisability, 0.75),
-            (Sp::Autism, 0.5),
-            (Sp::MentalHealth, 0.3),
-            (Sp::PhysicalDisability, 0.15),
-            (Sp::ComplexNeeds, 0.3),
-            (Sp::YoungerAdults, 1.0),
-        ],
-        S::ExtraCare => &[
-            (Sp::Dementia, 0.3),
-            (Sp::PhysicalDisability, 0.4),
-            (Sp::OlderPeople, 1.0),
-        ],
-        S::DayService => &[
-            (Sp::Dementia, 0.3),
-            (Sp::LearningDisability, 0.5),
-            (Sp::OlderPeople, 0.5),
-        ],
-        S::SharedLives => &[(Sp::LearningDisability, 1.0), (Sp::YoungerAdults, 1.0)],
-        S::Respite => &[
-            (Sp::Dementia, 0.4),
-            (Sp::LearningDisability, 0.4),
-            (Sp::OlderPeople, 0.7),
-        ],
-        S::IntermediateCare => &[(Sp::PhysicalDisability, 1.0), (Sp::OlderPeople, 1.0)],
-        S::Other => &[(Sp::MentalHealth, 1.0), (Sp::SubstanceMisuse, 0.3)],
-    };
-    table
-        .iter()
-        .filter(|(_, p)| chance(rng, *p))
-        .map(|(sp, _)| *sp)
-        .collect()
 }

@@ -30,8 +30,31 @@ pub(crate) fn contracts(
     area: &Area,
     sanctions: &[Sanction],
 ) -> Result<Vec<Contract>, SynthError> {
-    let mut seq = c.seq("CT");
-    let mut rows = Vec::new();
+    let mut out = Out {
+        c,
+        area,
+        sanctions,
+        seq: c.seq("CT"),
+        rows: Vec::new(),
+    };
+    let homecare = homecare_terms(c, rng, area);
+    for (i, terms) in homecare {
+        out.write(rng, i, terms)?;
+    }
+    for i in 0..area.locations.len() {
+        let l = &area.locations[i];
+        if l.in_house || l.service_type == S::Homecare || area.meta[i].reserved {
+            continue;
+        }
+        let terms = other_terms(c, rng, l.service_type);
+        out.write(rng, i, terms)?;
+    }
+    Ok(out.rows)
+}
+
+/// Homecare: the best agencies on the framework, a few on the outcome pilot,
+/// then spot providers; the rest have no contract.
+fn homecare_terms(c: &Council, rng: &mut Rng, area: &Area) -> Vec<(usize, Vec<Term>)> {
     let mut homecare: Vec<usize> = (0..area.locations.len())
         .filter(|&i| area.locations[i].service_type == S::Homecare && !area.locations[i].in_house)
         .collect();
@@ -41,42 +64,35 @@ pub(crate) fn contracts(
             .total_cmp(&area.meta[a].quality)
             .then(a.cmp(&b))
     });
-    let n = |x: u32, rng: &mut Rng| {
+    let mut n = |x: u32| {
         if c.demo {
             x as usize
         } else {
             stochastic_round(rng, f64::from(x) * c.size) as usize
         }
     };
-    let framework = n(cal::HOMECARE_FRAMEWORK, rng);
-    let outcome = n(cal::HOMECARE_OUTCOME, rng);
-    let spot = n(cal::HOMECARE_SPOT, rng);
-    for (rank, &i) in homecare.iter().enumerate() {
+    let framework = n(cal::HOMECARE_FRAMEWORK);
+    let outcome = framework + n(cal::HOMECARE_OUTCOME);
+    let spot = outcome + n(cal::HOMECARE_SPOT);
+    let mut out = Vec::with_capacity(spot);
+    for (rank, i) in homecare.into_iter().enumerate().take(spot) {
         let terms = if rank < framework {
             framework_terms(c)
-        } else if rank < framework + outcome {
+        } else if rank < outcome {
+            let start = add_days(c.as_at, -between(rng, 150, 300));
+            let end = Some(add_days(c.as_at, between(rng, 200, 500)));
             vec![Term {
                 kind: K::Outcome,
-                start: add_days(c.as_at, -between(rng, 150, 300)),
-                end: Some(add_days(c.as_at, between(rng, 200, 500))),
+                start,
+                end,
                 zone: true,
             }]
-        } else if rank < framework + outcome + spot {
-            vec![spot_term(c, rng)]
         } else {
-            Vec::new()
+            vec![spot_term(c, rng)]
         };
-        write(c, rng, area, i, terms, sanctions, &mut seq, &mut rows)?;
+        out.push((i, terms));
     }
-    for i in 0..area.locations.len() {
-        let l = &area.locations[i];
-        if l.in_house || l.service_type == S::Homecare || area.meta[i].reserved {
-            continue;
-        }
-        let terms = other_terms(c, rng, l.service_type);
-        write(c, rng, area, i, terms, sanctions, &mut seq, &mut rows)?;
-    }
-    Ok(rows)
+    out
 }
 
 /// The homecare framework: the last term (ended) and the current five-year one,
@@ -148,62 +164,72 @@ fn other_terms(c: &Council, rng: &mut Rng, s: S) -> Vec<Term> {
     }
 }
 
-/// Writes a location's contracts, cut short where the location closed or was
-/// terminated.
-#[allow(clippy::too_many_arguments)]
-fn write(
-    c: &Council,
-    rng: &mut Rng,
-    area: &Area,
-    i: usize,
-    terms: Vec<Term>,
-    sanctions: &[Sanction],
-    seq: &mut crate::ids::Seq,
-    rows: &mut Vec<Contract>,
-) -> Result<(), SynthError> {
-    let l = &area.locations[i];
-    let terminated = sanctions
-        .iter()
-        .find(|s| s.kind == SanctionKind::Termination && s.location_id == l.location_id)
-        .map(|s| s.start_date);
-    let stop = match (l.deregistered_on, terminated) {
+/// The rows being written.
+struct Out<'a> {
+    c: &'a Council,
+    area: &'a Area,
+    sanctions: &'a [Sanction],
+    seq: crate::ids::Seq,
+    rows: Vec<Contract>,
+}
+
+impl Out<'_> {
+    /// Writes a location's contracts, cut short where the location closed or
+    /// was terminated.
+    fn write(&mut self, rng: &mut Rng, i: usize, terms: Vec<Term>) -> Result<(), SynthError> {
+        let (c, l) = (self.c, &self.area.locations[i]);
+        let stop = self.stop(i);
+        let zone = self.area.meta[i]
+            .locality
+            .and_then(|k| c.localities.get(usize::from(k)))
+            .map(|l| l.name.clone());
+        let unit = cal::FEES
+            .iter()
+            .find(|(t, ..)| *t == l.service_type)
+            .map_or(RateUnit::Session, |r| r.1);
+        for term in terms {
+            let start = term.start.max(l.registered_on.unwrap_or(term.start));
+            let end = earliest(term.end, stop);
+            if stop.is_some_and(|s| s <= start)
+                || start > c.as_at
+                || end.is_some_and(|e| e <= start)
+            {
+                continue;
+            }
+            let rate =
+                fee_at(l.service_type, start, c.as_at) * c.traits.fees * uniform(rng, 0.97, 1.12);
+            self.rows.push(Contract {
+                contract_id: self.seq.next()?,
+                la: c.la.clone(),
+                location_id: l.location_id.clone(),
+                kind: term.kind,
+                service_type: l.service_type,
+                start_date: start,
+                end_date: end,
+                rate: (rate * 100.0).round() / 100.0,
+                rate_unit: unit,
+                zone: if term.zone { zone.clone() } else { None },
+            });
+        }
+        Ok(())
+    }
+
+    /// When the location stopped: closed, or its contract terminated.
+    fn stop(&self, i: usize) -> Option<Date> {
+        let l = &self.area.locations[i];
+        let terminated = self
+            .sanctions
+            .iter()
+            .find(|s| s.kind == SanctionKind::Termination && s.location_id == l.location_id)
+            .map(|s| s.start_date);
+        earliest(l.deregistered_on, terminated)
+    }
+}
+
+/// The earlier of two optional dates (an empty one is no limit).
+fn earliest(a: Option<Date>, b: Option<Date>) -> Option<Date> {
+    match (a, b) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
-    };
-    let zone = area.meta[i]
-        .locality
-        .and_then(|k| c.localities.get(usize::from(k)))
-        .map(|l| l.name.clone());
-    let unit = cal::FEES
-        .iter()
-        .find(|(t, ..)| *t == l.service_type)
-        .map_or(RateUnit::Session, |r| r.1);
-    for term in terms {
-        let start = term.start.max(l.registered_on.unwrap_or(term.start));
-        if stop.is_some_and(|s| s <= start) || start > c.as_at {
-            continue;
-        }
-        let end = match (term.end, stop) {
-            (Some(e), Some(s)) => Some(e.min(s)),
-            (e, s) => e.or(s),
-        };
-        if end.is_some_and(|e| e <= start) {
-            continue;
-        }
-        let rate =
-            fee_at(l.service_type, start, c.as_at) * c.traits.fees * uniform(rng, 0.97, 1.12);
-        rows.push(Contract {
-            contract_id: seq.next()?,
-            la: c.la.clone(),
-            location_id: l.location_id.clone(),
-            kind: term.kind,
-            service_type: l.service_type,
-            start_date: start,
-            end_date: end,
-            rate: (rate * 100.0).round() / 100.0,
-            rate_unit: unit,
-            zone: if term.zone { zone.clone() } else { None },
-        });
     }
-    Ok(())
 }

@@ -10,6 +10,7 @@ mod capacity;
 mod contracts;
 mod plan;
 mod pool;
+mod specialisms;
 
 pub(crate) use capacity::{capacity_returns, workforce_returns};
 pub(crate) use contracts::contracts;

@@ -278,7 +278,7 @@ pub(crate) fn hosts(
 }
 
 fn host(seed: u64, as_at: Date, h: &super::super::demo::HostSpec) -> Result<Area, SynthError> {
-    let la = h.la.clone();
+    let la = LaName::parse(h.la)?;
     let mut rng = rng::stream(seed, rng::stream_id(h.index, Component::Hosts));
     let mut b = Builder::new(&la, h.index, seed, as_at);
     b.add_groups(&mut rng, 2, h.town)?;
@@ -330,7 +330,9 @@ fn sanctioned_home(locations: &mut [Location], meta: &mut [Meta]) -> Option<u32>
     let i = locations
         .iter()
         .position(|l| l.service_type == S::ResidentialHome)?;
-    locations[i].rating = Rating::RequiresImprovement;
+    let l = &mut locations[i];
+    l.rating = Rating::RequiresImprovement;
+    l.rating_date = l.rating_date.or(l.registered_on);
     meta[i].reserved = true;
     meta[i].quality = 0.35;
     Some(i as u32)

@@ -25,16 +25,15 @@ pub(crate) fn run<T: Send>(
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
     let (tx, rx) = mpsc::channel::<(usize, Result<T, SynthError>)>();
-    let mut results: Vec<Option<T>> = (0..n).map(|_| None).collect();
-    let mut failures: Vec<(usize, SynthError)> = Vec::new();
     thread::scope(|s| {
         for _ in 0..threads {
             let tx = tx.clone();
             let (next, stop, job) = (&next, &stop, &job);
             s.spawn(move || {
                 while !stop.load(Ordering::Relaxed) {
-                    let k = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(&i) = order.get(k) else { break };
+                    let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) else {
+                        break;
+                    };
                     if tx.send((i, job(i))).is_err() {
                         break;
                     }
@@ -42,23 +41,33 @@ pub(crate) fn run<T: Send>(
             });
         }
         drop(tx);
-        let mut done = 0;
-        for (i, result) in rx {
-            match result {
-                Ok(v) => {
-                    if let Some(slot) = results.get_mut(i) {
-                        *slot = Some(v);
-                    }
-                }
-                Err(e) => {
-                    stop.store(true, Ordering::Relaxed);
-                    failures.push((i, e));
+        collect(n, rx, &stop, progress)
+    })
+}
+
+/// Gathers the workers' results in council order, reporting progress.
+fn collect<T>(
+    n: usize,
+    rx: mpsc::Receiver<(usize, Result<T, SynthError>)>,
+    stop: &AtomicBool,
+    progress: &dyn Fn(usize),
+) -> Result<Vec<T>, SynthError> {
+    let mut results: Vec<Option<T>> = (0..n).map(|_| None).collect();
+    let mut failures: Vec<(usize, SynthError)> = Vec::new();
+    for (done, (i, result)) in rx.into_iter().enumerate() {
+        match result {
+            Ok(v) => {
+                if let Some(slot) = results.get_mut(i) {
+                    *slot = Some(v);
                 }
             }
-            done += 1;
-            progress(done);
+            Err(e) => {
+                stop.store(true, Ordering::Relaxed);
+                failures.push((i, e));
+            }
         }
-    });
+        progress(done + 1);
+    }
     if let Some((_, e)) = failures.into_iter().min_by_key(|(i, _)| *i) {
         return Err(e);
     }

@@ -40,10 +40,13 @@ const STANDARDS: [(&str, &str); cal::QA_STANDARDS] = [
 pub(crate) fn assessments(
     c: &Council,
     rng: &mut Rng,
-    area: &Area,
+    areas: &[Area],
     home: usize,
     commissioned: &[At],
 ) -> Result<Vec<QualityAssessment>, SynthError> {
+    let Some(area) = areas.get(home) else {
+        return Ok(Vec::new());
+    };
     let mut seq = c.seq("QA");
     let mut rows = Vec::new();
     let w = c.window_start();

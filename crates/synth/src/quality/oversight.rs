@@ -25,43 +25,14 @@ pub(crate) fn visits(
 ) -> Result<Vec<Visit>, SynthError> {
     let mut seq = c.seq("VI");
     let mut rows = Vec::new();
-    let w = c.window_start();
     for at in commissioned {
         let Some(area) = areas.get(usize::from(at.area)) else {
             continue;
         };
         let i = at.loc as usize;
-        let (location, quality) = (&area.locations[i], area.meta[i].quality);
-        let inside = usize::from(at.area) == home;
-        let p = if inside {
-            cal::VISIT_COVERAGE
-        } else {
-            cal::VISIT_COVERAGE_OUT_OF_AREA
-        };
-        let mut plan: Vec<(Date, V)> = Vec::new();
-        for from in [add_days(w, -365), w] {
-            if chance(rng, p) {
-                let kind = if chance(rng, 0.25) {
-                    V::Contract
-                } else {
-                    V::Annual
-                };
-                plan.push((add_days(from, between(rng, 0, 363)), kind));
-            }
-        }
-        if inside && quality < 0.5 {
-            let risk = add_days(w, between(rng, 0, 300));
-            plan.push((risk, V::Risk));
-            plan.push((
-                add_days(risk, between(rng, 14, 60)).min(c.as_at),
-                V::FollowUp,
-            ));
-        }
-        if chance(rng, 0.08) {
-            plan.push((add_days(w, between(rng, 0, 363)), V::Themed));
-        }
-        plan.sort();
-        for (date, kind) in plan {
+        let location = &area.locations[i];
+        let weak = area.meta[i].quality < 0.5;
+        for (date, kind) in visit_plan(c, rng, usize::from(at.area) == home, weak) {
             if location.is_registered_at(date) {
                 rows.push(Visit {
                     visit_id: seq.next()?,
@@ -74,6 +45,42 @@ pub(crate) fn visits(
         }
     }
     Ok(rows)
+}
+
+/// One location's visits: an annual (or contract) visit each year, most of the
+/// time; risk visits and a follow-up for weak local locations; now and then a
+/// themed visit.
+fn visit_plan(c: &Council, rng: &mut Rng, inside: bool, weak: bool) -> Vec<(Date, V)> {
+    let w = c.window_start();
+    let p = if inside {
+        cal::VISIT_COVERAGE
+    } else {
+        cal::VISIT_COVERAGE_OUT_OF_AREA
+    };
+    let mut plan: Vec<(Date, V)> = Vec::new();
+    for from in [add_days(w, -365), w] {
+        if chance(rng, p) {
+            let kind = if chance(rng, 0.25) {
+                V::Contract
+            } else {
+                V::Annual
+            };
+            plan.push((add_days(from, between(rng, 0, 363)), kind));
+        }
+    }
+    if inside && weak {
+        let risk = add_days(w, between(rng, 0, 300));
+        plan.push((risk, V::Risk));
+        plan.push((
+            add_days(risk, between(rng, 14, 60)).min(c.as_at),
+            V::FollowUp,
+        ));
+    }
+    if chance(rng, 0.08) {
+        plan.push((add_days(w, between(rng, 0, 363)), V::Themed));
+    }
+    plan.sort();
+    plan
 }
 
 /// Concerns about the council's own locations and the out-of-area ones it uses.
@@ -107,13 +114,7 @@ pub(crate) fn concerns(
             &area.locations[at.loc as usize],
             &area.meta[at.loc as usize],
         );
-        let size = if l.service_type.is_care_home() {
-            f64::from(l.beds) / 30.0
-        } else {
-            f64::from(m.weight).min(3.0) * 0.7
-        };
-        let lambda = cal::CONCERNS_PER_LOCATION_YEAR * 2.0 * size * (1.6 - f64::from(m.quality));
-        for _ in 0..poisson(rng, lambda) {
+        for _ in 0..poisson(rng, rate(l, m)) {
             let raised = add_days(from, between(rng, 0, 729));
             if l.is_registered_at(raised) {
                 let kind = pick(rng, &KINDS);
@@ -130,6 +131,16 @@ pub(crate) fn concerns(
             .then(a.concern_id.cmp(&b.concern_id))
     });
     Ok(rows)
+}
+
+/// Concerns expected over two years: more at larger and weaker locations.
+fn rate(l: &continuum_domain::Location, m: &crate::market::Meta) -> f64 {
+    let size = if l.service_type.is_care_home() {
+        f64::from(l.beds) / 30.0
+    } else {
+        f64::from(m.weight).min(3.0) * 0.7
+    };
+    cal::CONCERNS_PER_LOCATION_YEAR * 2.0 * size * (1.6 - f64::from(m.quality))
 }
 
 const KINDS: [(K, f64); 6] = [

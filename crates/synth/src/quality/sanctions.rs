@@ -83,9 +83,9 @@ pub(crate) fn sanctions(
     Ok(rows)
 }
 
-fn plan(c: &Council, rng: &mut Rng) -> Vec<Plan> {
-    let t = c.as_at;
-    let w = c.window_start();
+/// How many of each: the calibration for the demo, scaled by size and weighted
+/// by weaker quality nationally (every council has at least one suspension).
+fn counts(c: &Council, rng: &mut Rng) -> [u32; 6] {
     let risk = (1.3 - 0.6 * c.traits.quality).max(0.4);
     let mut n = |x: u32| {
         if c.demo {
@@ -94,34 +94,23 @@ fn plan(c: &Council, rng: &mut Rng) -> Vec<Plan> {
             stochastic_round(rng, f64::from(x) * c.size * risk)
         }
     };
-    let counts = [
+    [
         n(cal::SUSPENSIONS_ACTIVE).max(1),
         n(cal::RESTRICTIONS_ACTIVE),
         n(cal::TERMINATIONS),
         n(cal::EMBARGOES_IN_YEAR),
         n(cal::SUSPENSIONS_LIFTED_IN_YEAR),
-        n(5),
-    ];
-    let mut out = Vec::new();
-    let active = |kind, start| Plan {
-        kind,
-        start,
-        end: None,
-        care_home_only: false,
-    };
-    for _ in 0..counts[0] {
-        out.push(active(K::Suspension, add_days(t, -between(rng, 10, 300))));
-    }
-    for _ in 0..counts[1] {
-        out.push(active(K::Restriction, add_days(t, -between(rng, 20, 400))));
-    }
-    for _ in 0..counts[2] {
-        out.push(active(K::Termination, add_days(t, -between(rng, 40, 300))));
-    }
-    for k in 0..counts[3] {
+        n(cal::SANCTIONS_PREVIOUS_YEAR),
+    ]
+}
+
+fn plan(c: &Council, rng: &mut Rng) -> Vec<Plan> {
+    let (t, w) = (c.as_at, c.window_start());
+    let [suspended, restricted, terminated, embargoed, lifted, before] = counts(c, rng);
+    let mut out = open_ones(rng, t, [suspended, restricted, terminated]);
+    for k in 0..embargoed {
         let start = add_days(w, between(rng, 0, 330));
-        let end = add_days(start, between(rng, 30, 120));
-        let end = (k > 0 && end <= t).then_some(end);
+        let end = Some(add_days(start, between(rng, 30, 120))).filter(|e| k > 0 && *e <= t);
         out.push(Plan {
             kind: K::Embargo,
             start,
@@ -129,17 +118,17 @@ fn plan(c: &Council, rng: &mut Rng) -> Vec<Plan> {
             care_home_only: true,
         });
     }
-    for _ in 0..counts[4] {
+    for _ in 0..lifted {
         let start = add_days(w, between(rng, -60, 250));
-        let end = add_days(start, between(rng, 45, 110)).min(t);
+        let end = Some(add_days(start, between(rng, 45, 110)).min(t));
         out.push(Plan {
             kind: K::Suspension,
             start,
-            end: Some(end),
+            end,
             care_home_only: false,
         });
     }
-    for k in 0..counts[5] {
+    for k in 0..before {
         let start = add_days(w, -between(rng, 120, 365));
         let end = Some(add_days(start, between(rng, 30, 110)));
         let kind = [K::Suspension, K::Embargo, K::Restriction][k as usize % 3];
@@ -149,6 +138,28 @@ fn plan(c: &Council, rng: &mut Rng) -> Vec<Plan> {
             end,
             care_home_only: kind == K::Embargo,
         });
+    }
+    out
+}
+
+/// Sanctions still in force: suspensions, restrictions and terminations.
+fn open_ones(rng: &mut Rng, t: Date, counts: [u32; 3]) -> Vec<Plan> {
+    let mut out = Vec::new();
+    let kinds = [
+        (K::Suspension, (10, 300)),
+        (K::Restriction, (20, 400)),
+        (K::Termination, (40, 300)),
+    ];
+    for ((kind, (lo, hi)), n) in kinds.into_iter().zip(counts) {
+        for _ in 0..n {
+            let start = add_days(t, -between(rng, lo, hi));
+            out.push(Plan {
+                kind,
+                start,
+                end: None,
+                care_home_only: false,
+            });
+        }
     }
     out
 }

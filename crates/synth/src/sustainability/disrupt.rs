@@ -2,16 +2,19 @@
 //! placements at the location end on the day (`handback` or `sanction`), and the
 //! people are re-placed, most within a few days, some later, a few not at all.
 
-use continuum_domain::{
-    Date, EndReason, Handback, LocationId, Sanction, SanctionKind, ServiceType as S,
-};
+use continuum_domain::{Date, EndReason, Handback, Sanction, SanctionKind, ServiceType as S};
 
 use crate::SynthError;
 use crate::calibration as cal;
 use crate::care::{At, Emitter, Journey, Span};
 use crate::council::Council;
+use crate::ids::Seq;
 use crate::rng::{Rng, add_days, between, date_between, pick, shuffle, stochastic_round};
 
+/// Why providers hand care back: `000_a9ed2bfda6862aee.txt` (Medway: people's
+/// increased needs), `004_185f2be0692370ff.txt` (County Durham: financial
+/// viability, leaseholder changes, recruiting nurses), `003_5b24eaaa0189cde8.txt`
+/// (Shropshire: quality and finance, a provider changing its business).
 const REASONS: [(&str, f64); 6] = [
     (
         "People's support needs increased beyond what the service could meet",
@@ -24,93 +27,170 @@ const REASONS: [(&str, f64); 6] = [
     ("Quality concerns and staffing shortfalls", 0.15),
 ];
 
+/// How long people wait for their next placement after a disruption: days
+/// (lowest, highest) with weights; `None` for no next placement.
+const GAPS: [(Option<(i64, i64)>, f64); 4] = [
+    (Some((0, 3)), 0.85),
+    (Some((4, 7)), 0.08),
+    (Some((8, 30)), 0.05),
+    (None, 0.02),
+];
+
+/// The work of one council's disruptions.
+struct Disrupt<'s, 'w> {
+    c: &'s Council,
+    rng: &'s mut Rng,
+    journey: &'s mut Journey<'w>,
+    emit: &'s mut Emitter<'w>,
+    /// The council's placement rows at each of its own locations.
+    index: Vec<Vec<usize>>,
+}
+
 /// Ends the placements hit by terminations and hand-backs, re-places the people,
 /// and returns the `handbacks.csv` rows.
-pub(crate) fn disrupt(
+pub(crate) fn disrupt<'w>(
     c: &Council,
     rng: &mut Rng,
-    journey: &mut Journey,
-    emit: &mut Emitter,
+    journey: &mut Journey<'w>,
+    emit: &mut Emitter<'w>,
     sanctions: &[Sanction],
 ) -> Result<Vec<Handback>, SynthError> {
-    let home = journey.home_area();
-    let mut index = by_location(emit, home, journey.home_locations());
+    let index = by_location(emit, journey.home_area(), journey.home_locations());
+    let mut d = Disrupt {
+        c,
+        rng,
+        journey,
+        emit,
+        index,
+    };
     for s in sanctions
         .iter()
         .filter(|s| s.kind == SanctionKind::Termination)
     {
-        let Some(loc) = journey.home_index(&s.location_id) else {
+        let Some(loc) = d.journey.home_index(&s.location_id) else {
             continue;
         };
-        for i in active(emit, &index[loc as usize], s.start_date) {
-            replace(
-                rng,
-                journey,
-                emit,
-                &mut index,
-                i,
-                s.start_date,
-                EndReason::Sanction,
-            )?;
+        for i in d.active(loc, s.start_date) {
+            d.replace(i, s.start_date, EndReason::Sanction)?;
         }
     }
-    let mut seq = c.seq("HB");
-    let mut rows = Vec::new();
-    let w = c.window_start();
-    for (s, n) in cal::HANDBACKS {
-        for (from, to, share) in [(w, c.as_at, 1.0), (add_days(w, -365), add_days(w, -1), 0.8)] {
-            let n = if c.demo {
-                (f64::from(n) * share).round() as u32
-            } else {
-                stochastic_round(rng, f64::from(n) * share * c.size)
-            };
-            for _ in 0..n {
-                let day = date_between(rng, from, to);
-                if let Some(row) = handback(c, rng, journey, emit, &mut index, s, day, &mut seq)? {
-                    rows.push(row);
+    d.handbacks()
+}
+
+impl Disrupt<'_, '_> {
+    /// Hand-backs in the year (the calibration counts) and, for the trend, in
+    /// the year before.
+    fn handbacks(&mut self) -> Result<Vec<Handback>, SynthError> {
+        let c = self.c;
+        let mut seq = c.seq("HB");
+        let mut rows = Vec::new();
+        let w = c.window_start();
+        for (s, n) in cal::HANDBACKS {
+            for (from, to, share) in [(w, c.as_at, 1.0), (add_days(w, -365), add_days(w, -1), 0.8)]
+            {
+                let x = f64::from(n) * share;
+                let n = if c.demo {
+                    x.round() as u32
+                } else {
+                    stochastic_round(self.rng, x * c.size)
+                };
+                for _ in 0..n {
+                    let day = date_between(self.rng, from, to);
+                    rows.extend(self.handback(s, day, &mut seq)?);
                 }
             }
         }
+        rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.handback_id.cmp(&b.handback_id)));
+        Ok(rows)
     }
-    rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.handback_id.cmp(&b.handback_id)));
-    Ok(rows)
-}
 
-/// One hand-back on `day` at a location of type `s` that has people to hand back.
-fn handback(
-    c: &Council,
-    rng: &mut Rng,
-    journey: &mut Journey,
-    emit: &mut Emitter,
-    index: &mut [Vec<usize>],
-    s: S,
-    day: Date,
-    seq: &mut crate::ids::Seq,
-) -> Result<Option<Handback>, SynthError> {
-    let mut candidates = journey.home_of_type(s);
-    shuffle(rng, &mut candidates);
-    for loc in candidates {
-        let people = active(emit, &index[loc as usize], day);
-        if people.is_empty() {
-            continue;
+    /// One hand-back on `day` at a location of type `s` that has people to hand
+    /// back.
+    fn handback(&mut self, s: S, day: Date, seq: &mut Seq) -> Result<Option<Handback>, SynthError> {
+        let mut candidates = self.journey.home_of_type(s);
+        shuffle(self.rng, &mut candidates);
+        for loc in candidates {
+            let people = self.active(loc, day);
+            let Some(&first) = people.first() else {
+                continue;
+            };
+            let most = if s == S::SupportedLiving { 4 } else { 3 };
+            let k = (between(self.rng, 1, most) as usize).min(people.len());
+            for &i in &people[..k] {
+                self.replace(i, day, EndReason::Handback)?;
+            }
+            return Ok(Some(Handback {
+                handback_id: seq.next()?,
+                location_id: self.emit.out.placements[first].location_id.clone(),
+                la: self.c.la.clone(),
+                date: day,
+                service_type: s,
+                people_affected: k as u32,
+                reason: pick(self.rng, &REASONS).to_string(),
+            }));
         }
-        let most = if s == S::SupportedLiving { 4 } else { 3 };
-        let k = (between(rng, 1, most) as usize).min(people.len());
-        for &i in &people[..k] {
-            replace(rng, journey, emit, index, i, day, EndReason::Handback)?;
-        }
-        let location_id: LocationId = emit.out.placements[people[0]].location_id.clone();
-        return Ok(Some(Handback {
-            handback_id: seq.next()?,
-            location_id,
-            la: c.la.clone(),
-            date: day,
-            service_type: s,
-            people_affected: k as u32,
-            reason: pick(rng, &REASONS).to_string(),
-        }));
+        Ok(None)
     }
-    Ok(None)
+
+    /// The placements at a home location that started before `day` and run
+    /// past it.
+    fn active(&self, loc: u32, day: Date) -> Vec<usize> {
+        let rows = &self.emit.out.placements;
+        self.index.get(loc as usize).map_or_else(Vec::new, |list| {
+            list.iter()
+                .copied()
+                .filter(|&i| {
+                    !rows[i].interim && rows[i].start_date < day && rows[i].is_active_at(day)
+                })
+                .collect()
+        })
+    }
+
+    /// Ends placement `i` on `day` and re-places the person after a gap, for
+    /// the rest of the stay, somewhere else of the same type.
+    fn replace(&mut self, i: usize, day: Date, reason: EndReason) -> Result<(), SynthError> {
+        let (old, at) = (
+            self.emit.out.placements[i].clone(),
+            self.emit.out.placed_at[i],
+        );
+        self.emit.out.placements[i].end_date = Some(day);
+        self.emit.out.placements[i].end_reason = Some(reason);
+        let Some((lo, hi)) = pick(self.rng, &GAPS) else {
+            return Ok(());
+        };
+        let from = add_days(day, between(self.rng, lo, hi));
+        if from > self.c.as_at || old.end_date.is_some_and(|e| e <= from) {
+            return Ok(());
+        }
+        let j = &mut *self.journey;
+        let span = Span {
+            start: from,
+            end: old.end_date,
+        };
+        let locality = j.locality_of(at.loc);
+        let Some(loc) =
+            j.choose_home_with(self.rng, locality, old.service_type, span, false, at.loc)
+        else {
+            return Ok(());
+        };
+        let mut p = j.placement(
+            self.rng,
+            old.service_type,
+            At { area: at.area, loc },
+            from,
+            old.end_date,
+            old.end_reason,
+            old.hours_per_week,
+            None,
+        );
+        p.linked = false;
+        p.delivery = old.delivery;
+        self.emit.placement(&old.person_id, None, &p)?;
+        if let Some(v) = self.index.get_mut(loc as usize) {
+            v.push(self.emit.out.placements.len() - 1);
+        }
+        Ok(())
+    }
 }
 
 /// The council's placements at each home location.
@@ -124,74 +204,4 @@ fn by_location(emit: &Emitter, home: usize, n: usize) -> Vec<Vec<usize>> {
         }
     }
     index
-}
-
-/// The placements in `list` that started before `day` and run past it.
-fn active(emit: &Emitter, list: &[usize], day: Date) -> Vec<usize> {
-    list.iter()
-        .copied()
-        .filter(|&i| {
-            let p = &emit.out.placements[i];
-            !p.interim && p.start_date < day && p.is_active_at(day)
-        })
-        .collect()
-}
-
-/// Ends placement `i` on `day` and re-places the person after a gap: most within
-/// three days, a few within a week, some later, and a few not at all.
-pub(crate) fn replace(
-    rng: &mut Rng,
-    journey: &mut Journey,
-    emit: &mut Emitter,
-    index: &mut [Vec<usize>],
-    i: usize,
-    day: Date,
-    reason: EndReason,
-) -> Result<(), SynthError> {
-    let (old, at) = (emit.out.placements[i].clone(), emit.out.placed_at[i]);
-    emit.out.placements[i].end_date = Some(day);
-    emit.out.placements[i].end_reason = Some(reason);
-    let gap = pick(
-        rng,
-        &[
-            ((0, 3), 0.85),
-            ((4, 7), 0.08),
-            ((8, 30), 0.05),
-            ((-1, -1), 0.02),
-        ],
-    );
-    if gap.0 < 0 {
-        return Ok(());
-    }
-    let from = add_days(day, between(rng, gap.0, gap.1));
-    if from > journey.as_at() || old.end_date.is_some_and(|e| e <= from) {
-        return Ok(());
-    }
-    let locality = journey.locality_of(at.loc);
-    let span = Span {
-        start: from,
-        end: old.end_date,
-    };
-    let Some(loc) = journey.choose_home_with(rng, locality, old.service_type, span, false, at.loc)
-    else {
-        return Ok(());
-    };
-    let new_at = At { area: at.area, loc };
-    let mut p = journey.placement(
-        rng,
-        old.service_type,
-        new_at,
-        from,
-        old.end_date,
-        old.end_reason,
-        old.hours_per_week,
-        None,
-    );
-    p.linked = false;
-    p.delivery = old.delivery;
-    emit.placement(&old.person_id, None, &p)?;
-    if let Some(v) = index.get_mut(loc as usize) {
-        v.push(emit.out.placements.len() - 1);
-    }
-    Ok(())
 }
