@@ -327,3 +327,24 @@ fn a_missing_authority_file_is_an_error() {
         "{errors}"
     );
 }
+
+#[test]
+fn lines_stay_right_after_a_record_that_spans_two_lines() {
+    let dir = written_sample();
+    // S1's reason holds a newline, so S1 takes lines 2 and 3; a copy of it
+    // starts on line 4.
+    let path = dir.path().join("sanctions.csv");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let row = text.split_once('\n').unwrap().1.to_string();
+    assert_eq!(row.lines().count(), 2, "{row}");
+    std::fs::write(&path, format!("{text}{row}")).unwrap();
+    let e = only(
+        &errors_of(dir.path()),
+        ErrorKind::DuplicateId,
+        "sanctions.csv",
+        4,
+        "sanction_id",
+        "S1",
+    );
+    assert!(e.message.contains("already on line 2"), "{e}");
+}
