@@ -176,3 +176,15 @@ fn errors_never_show_a_birth_date_or_a_name() {
         assert!(!text.contains(p), "{p} leaked into an error: {text}");
     }
 }
+
+#[test]
+fn a_truncated_file_is_refused_without_showing_the_cut_row() {
+    let text = fixture_text();
+    // Cut the last row (line 16) just after its person's surname.
+    let cut = text.rfind("Lovelace,").unwrap() + "Lovelace".len();
+    let e = errors(&text[..cut]);
+    assert_eq!(e.errors.len(), 1, "{e}");
+    assert_eq!(e.errors[0].kind, ErrorKind::Truncated);
+    assert_eq!(e.errors[0].at, Position::Line(16));
+    assert!(!e.to_string().contains("Lovelace"), "{e}");
+}

@@ -199,7 +199,13 @@ fn record_error(path: &Path, e: &csv::Error) -> IngestError {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => (
-            ErrorKind::Truncated,
+            // A short record is most often a file cut off; either way the
+            // values are not shown, as they may be personal.
+            if len < expected_len {
+                ErrorKind::Truncated
+            } else {
+                ErrorKind::BadStructure
+            },
             format!("expected {expected_len} fields, as in the header, but the record has {len}"),
         ),
         csv::ErrorKind::Io(io) => return IngestError::io(path, io).at(at),
