@@ -85,13 +85,17 @@ pub(crate) fn phase2(
     })
 }
 
+/// The care rows with the placement IDs still to hand out, the hand-backs and
+/// what the scenarios add.
+type CareRows = ((CareOut, Seq), Vec<Handback>, Extras);
+
 /// People and their care: the journeys, the scenarios and the disruptions.
 fn care(
     c: &Council,
     world: World<'_>,
     seed: u64,
     market_rows: &Dataset,
-) -> Result<((CareOut, Seq), Vec<Handback>, Extras), SynthError> {
+) -> Result<CareRows, SynthError> {
     let r = |k| rng::stream(seed, rng::stream_id(c.index, k));
     let mut journey = Journey::new(c, world);
     let mut emit = Emitter::new(c, world);

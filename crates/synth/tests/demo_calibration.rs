@@ -5,6 +5,8 @@
 
 mod common;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use common::demo;
 use common::metrics::*;
 use continuum_domain::{
@@ -67,7 +69,7 @@ fn discharge_delays_run_from_none_to_over_100_days_with_several_reasons() {
     let max = d.iter().map(|x| x.1).max().unwrap();
     assert_eq!(min, 0);
     assert!(max > 100, "longest {max}");
-    let pathways: std::collections::BTreeSet<u8> = common::demo()
+    let pathways: BTreeSet<u8> = demo()
         .requests
         .iter()
         .filter_map(|r| r.discharge_pathway)
@@ -104,7 +106,7 @@ fn out_of_area_placements_match_the_reported_count_and_reasons() {
         .unwrap()
         .neighbours
         .clone();
-    let host: std::collections::BTreeMap<_, _> = ds
+    let host: BTreeMap<_, _> = ds
         .locations
         .iter()
         .map(|l| (l.location_id.clone(), l.local_authority.clone()))
@@ -183,7 +185,7 @@ fn active_homecare_and_long_term_care_are_council_sized() {
         .iter()
         .filter(|p| p.service_type == S::Homecare && p.is_active_at(t))
         .collect();
-    let people: std::collections::BTreeSet<_> = hc.iter().map(|p| &p.person_id).collect();
+    let people: BTreeSet<_> = hc.iter().map(|p| &p.person_id).collect();
     let hours: f64 = hc.iter().filter_map(|p| p.hours_per_week).sum();
     assert!(
         (700..=1_300).contains(&people.len()),
@@ -288,7 +290,7 @@ fn sanctions_contracts_quality_and_gaps_cover_every_kind() {
             .iter()
             .any(|c| c.kind == ConcernKind::Whistleblowing)
     );
-    let statuses: std::collections::BTreeSet<_> = ds.gaps.iter().map(|g| g.status).collect();
+    let statuses: BTreeSet<_> = ds.gaps.iter().map(|g| g.status).collect();
     assert_eq!(statuses.len(), 3);
 }
 
@@ -297,8 +299,7 @@ fn some_assessed_locations_fall_below_the_quality_threshold() {
     // metrics.md: below threshold when any standard is poor or 25%+ are RI or
     // worse. Aim: some, not most.
     let ds = demo();
-    let mut latest: std::collections::BTreeMap<&str, (&str, continuum_domain::Date)> =
-        Default::default();
+    let mut latest: BTreeMap<&str, (&str, continuum_domain::Date)> = Default::default();
     for q in &ds.quality_assessments {
         let e = latest
             .entry(q.location_id.as_str())
@@ -340,7 +341,7 @@ fn not_every_commissioned_location_was_visited_this_year() {
     let ds = demo();
     let t = demo_as_at();
     let mine = placements_of(ds, LA);
-    let mut commissioned: std::collections::BTreeSet<&str> = mine
+    let mut commissioned: BTreeSet<&str> = mine
         .iter()
         .filter(|p| p.is_active_at(t))
         .map(|p| p.location_id.as_str())
@@ -351,7 +352,7 @@ fn not_every_commissioned_location_was_visited_this_year() {
             .filter(|c| c.start_date <= t && c.end_date.is_none_or(|e| e > t))
             .map(|c| c.location_id.as_str()),
     );
-    let visited: std::collections::BTreeSet<&str> = ds
+    let visited: BTreeSet<&str> = ds
         .visits
         .iter()
         .filter(|v| in_window(v.date, t))

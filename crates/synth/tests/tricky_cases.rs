@@ -63,7 +63,7 @@ fn a_provider_failure_ends_30_placements_and_most_people_are_replaced_within_a_w
     let gaps = continuity(demo(), LA, t, EndReason::ProviderFailure);
     let quick = gaps.iter().filter(|g| g.is_some_and(|d| d <= 7)).count();
     assert!(
-        quick >= 24 && quick < 30,
+        (24..30).contains(&quick),
         "{quick} of 30 re-placed within 7 days"
     );
     assert!(

@@ -34,10 +34,10 @@ impl Journey<'_> {
             .find(|(t, _)| *t == s)
             .map_or(0.01, |(_, p)| *p)
             * self.c.traits.out_of_area;
-        if chance(rng, p) {
-            if let Some(at) = self.choose_away(rng, s, start) {
-                return Some((at, Some(pick(rng, &cal::OUT_OF_AREA_REASONS))));
-            }
+        if chance(rng, p)
+            && let Some(at) = self.choose_away(rng, s, start)
+        {
+            return Some((at, Some(pick(rng, &cal::OUT_OF_AREA_REASONS))));
         }
         if let Some(loc) =
             self.choose_home_with(rng, who.locality, s, Span { start, end }, true, u32::MAX)

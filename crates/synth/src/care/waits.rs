@@ -87,10 +87,10 @@ pub(crate) fn reasons(rng: &mut Rng, table: &[(DelayReason, f64)], most: i64) ->
         if out.len() as i64 == n {
             break;
         }
-        if let Some(r) = pick_in(rng, table) {
-            if !out.contains(&r) {
-                out.push(r);
-            }
+        if let Some(r) = pick_in(rng, table)
+            && !out.contains(&r)
+        {
+            out.push(r);
         }
     }
     out.sort();

@@ -251,13 +251,12 @@ fn finish(c: &Council, rng: &mut Rng, locations: &mut [Location]) {
         .filter(|&i| locations[i].deregistered_on.is_none() && !locations[i].in_house)
         .collect();
     let revoke = c.demo || chance(rng, (0.5 * c.size).min(0.9));
-    if let Some(&i) = open.iter().find(|&&i| {
+    let weak_agency = |&&i: &&usize| {
         locations[i].service_type == S::Homecare
             && locations[i].rating == Rating::RequiresImprovement
-    }) {
-        if revoke {
-            locations[i].sponsor_licence = SponsorLicence::Revoked;
-        }
+    };
+    if revoke && let Some(&i) = open.iter().find(weak_agency) {
+        locations[i].sponsor_licence = SponsorLicence::Revoked;
     }
     if let Some(&i) = open.iter().find(|&&i| {
         locations[i].service_type == S::Homecare && locations[i].rating == Rating::NotRated

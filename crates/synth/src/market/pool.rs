@@ -92,12 +92,11 @@ impl Pools {
         ok: impl Fn(u32) -> bool,
     ) -> Option<u32> {
         let local = locality.and_then(|k| self.by_locality.get(t)?.get(k));
-        if let Some(pool) = local.filter(|p| !p.items.is_empty()) {
-            if chance(rng, 0.65) {
-                if let Some(i) = pool.choose(rng, 4, &|i| ok(i)) {
-                    return Some(i);
-                }
-            }
+        if let Some(pool) = local.filter(|p| !p.items.is_empty())
+            && chance(rng, 0.65)
+            && let Some(i) = pool.choose(rng, 4, &|i| ok(i))
+        {
+            return Some(i);
         }
         self.by_type.get(t)?.choose(rng, 8, &ok)
     }

@@ -68,7 +68,7 @@ fn resident(
         between(rng, 500, 1_100)
     };
     let start = add_days(c.as_at, -back);
-    let reason = if k % 2 == 0 {
+    let reason = if k.is_multiple_of(2) {
         OoaReason::Family
     } else {
         OoaReason::PersonalChoice

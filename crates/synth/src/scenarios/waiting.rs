@@ -24,7 +24,7 @@ pub(super) fn long_waiters(x: &mut Ctx<'_, '_>) -> Result<(), SynthError> {
         who.psr = PrimarySupportReason::LearningDisability;
         who.needs = vec![Specialism::LearningDisability, Specialism::ComplexNeeds];
         let received = add_days(c.as_at, -between(x.rng, 190, 700));
-        let in_hospital = k % 2 == 0;
+        let in_hospital = k.is_multiple_of(2);
         let route = if in_hospital {
             Route::HospitalDischarge
         } else {

@@ -197,10 +197,10 @@ impl Disrupt<'_, '_> {
 fn by_location(emit: &Emitter, home: usize, n: usize) -> Vec<Vec<usize>> {
     let mut index = vec![Vec::new(); n];
     for (i, at) in emit.out.placed_at.iter().enumerate() {
-        if usize::from(at.area) == home {
-            if let Some(v) = index.get_mut(at.loc as usize) {
-                v.push(i);
-            }
+        if usize::from(at.area) == home
+            && let Some(v) = index.get_mut(at.loc as usize)
+        {
+            v.push(i);
         }
     }
     index

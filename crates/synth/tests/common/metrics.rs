@@ -99,7 +99,7 @@ pub fn occupancy(ds: &Dataset, la: &str, t: Date) -> (f64, f64) {
 
 /// The linked placement of each request: the earliest non-interim placement
 /// with its ID.
-pub fn linked<'a>(ds: &'a Dataset) -> BTreeMap<&'a str, &'a Placement> {
+pub fn linked(ds: &Dataset) -> BTreeMap<&str, &Placement> {
     let mut m: BTreeMap<&str, &Placement> = BTreeMap::new();
     for p in ds.placements.iter().filter(|p| !p.interim) {
         if let Some(r) = &p.request_id {

@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod metrics;
+pub mod rows;
 
 use std::sync::OnceLock;
 
