@@ -17,9 +17,10 @@
 //!
 //! **Privacy.** The person ID is the council's pseudonymous `LA Person Unique
 //! Identifier`. NHS Number, First and Last Name, Postcode and GP Practice are
-//! never read; Date of Birth is read for its year only. None of them appears
-//! in the output, in an error or in a warning (an error about the date of
-//! birth says "(withheld: personal data)" instead of the value).
+//! never read; Date of Birth is read for its year only, and Date of Death only
+//! for the death rule. None of them appears in the output, in an error or in a
+//! warning (an error about either date says "(withheld: personal data)"
+//! instead of the value).
 //!
 //! **People.** One per person ID, in order of first appearance; later rows
 //! fill what earlier rows left blank. `needs` (on each request) come from the

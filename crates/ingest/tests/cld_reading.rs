@@ -188,3 +188,16 @@ fn a_truncated_file_is_refused_without_showing_the_cut_row() {
     assert_eq!(e.errors[0].at, Position::Line(16));
     assert!(!e.to_string().contains("Lovelace"), "{e}");
 }
+
+#[test]
+fn a_bad_date_of_death_is_named_but_not_shown() {
+    // P2's date of death, on lines 6 to 8.
+    let text = fixture_text().replace("30/06/2024", "31/06/2024");
+    let e = errors(&text);
+    let msg = e.errors[0].to_string();
+    assert!(
+        msg.contains("line 6, column 'Date of Death', value '(withheld: personal data)'"),
+        "{msg}"
+    );
+    assert!(!e.to_string().contains("31/06/2024"), "{e}");
+}

@@ -5,9 +5,10 @@
 //! Both are read: a header is matched after [`norm`], which lower-cases it and
 //! turns every run of other characters into one `_`.
 //!
-//! Some columns identify a person directly (NHS number, names, date of birth,
-//! postcode, GP practice). They are marked `private`: their values are never
-//! kept, and never shown in an error or a warning.
+//! Some columns identify a person directly (NHS number, names, dates of birth
+//! and death, postcode, GP practice). They are marked `private`: their values
+//! are never kept (the birth year and the death rule aside), and never shown in
+//! an error or a warning.
 
 /// A column the reader knows. Only some are read; the others are recognised so
 /// that they do not raise "unknown column" warnings.
@@ -96,7 +97,10 @@ pub(crate) const KNOWN: &[Known] = &[
         private: true,
         ..k(Col::DateOfBirth, "Date of Birth")
     },
-    k(Col::DateOfDeath, "Date of Death"),
+    Known {
+        private: true,
+        ..k(Col::DateOfDeath, "Date of Death")
+    },
     required(Col::ClientType, "Client Type"),
     k(Col::PrimarySupportReason, "Primary Support Reason"),
     private("Postcode"),
