@@ -220,6 +220,8 @@ fn the_methods_quote_the_definitions_the_risk_rule_and_the_bands() {
         "red at 5 points or more",
         "88% and above",
         "Median homecare wait (days)",
+        "≤\u{a0}60 days",
+        "≥\u{a0}28.00%",
     ] {
         assert!(m.contains(text), "{text}");
     }

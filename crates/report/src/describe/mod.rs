@@ -222,6 +222,27 @@ fn fee_rate_label(pack: &Pack, service: &str) -> String {
         )
 }
 
+/// The unit of a metric ID that has no row (its figure was empty), judged
+/// from its path alone.
+pub fn unit_of_id(id: &str) -> Unit {
+    let metric = metric_of(id);
+    let rest: Vec<&str> = id[metric.len()..]
+        .split('.')
+        .filter(|s| !s.is_empty())
+        .collect();
+    let row = Row {
+        la: String::new(),
+        metric_id: id.to_string(),
+        value: None,
+        numerator: None,
+        denominator: None,
+        england_value: None,
+        variation: None,
+        last_year: None,
+    };
+    unit(metric, &rest, &row)
+}
+
 /// How a published indicator is written: ASCOF measures by their published
 /// unit; the council's own survey indicators are percentages.
 pub fn indicator_unit(measure: &str) -> Unit {

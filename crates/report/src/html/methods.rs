@@ -119,7 +119,7 @@ fn threshold(better: Better, unit: Unit, v: f64) -> String {
         Better::Higher => "≥",
         Better::Lower => "≤",
     };
-    format!("{op} {}", unit.format(v))
+    format!("{op}\u{a0}{}", unit.format(v))
 }
 
 fn rubric(pack: &Pack) -> (Vec<RuleRow>, String) {

@@ -166,7 +166,7 @@ pub fn label_and_unit(pack: &Pack, id: &str) -> (String, Unit) {
                 }
                 _ => title,
             };
-            (label, Unit::Count)
+            (label, crate::describe::unit_of_id(id))
         }
     }
 }

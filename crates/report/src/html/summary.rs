@@ -162,6 +162,7 @@ pub fn summary_html(packs: &[Pack]) -> Result<String, ReportError> {
         count: packs.len(),
         as_at: match dates.as_slice() {
             [one] => one.clone(),
+            [] => "no date".to_string(),
             _ => "each council's own date".to_string(),
         },
         columns: COLUMNS.iter().map(|(_, h)| (*h).to_string()).collect(),
