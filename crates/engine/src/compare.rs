@@ -2,6 +2,7 @@
 //! and the published indicators (the council's `indicators.csv` and ASCOF).
 
 use continuum_domain::*;
+use continuum_domain::ascof;
 use serde::Serialize;
 
 /// The result of comparing a council's figure with England's.
@@ -156,8 +157,8 @@ pub struct AscofMeasure {
     pub polarity: Polarity,
 }
 
-impl From<&continuum_domain::ascof::MeasureInfo> for AscofMeasure {
-    fn from(m: &continuum_domain::ascof::MeasureInfo) -> Self {
+impl From<&ascof::MeasureInfo> for AscofMeasure {
+    fn from(m: &ascof::MeasureInfo) -> Self {
         Self { code: m.code.to_string(), title: m.description.to_string(), polarity: m.polarity }
     }
 }

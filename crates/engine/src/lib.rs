@@ -51,6 +51,13 @@ impl Options {
     }
 }
 
+impl Default for Options {
+    /// The default rubric, every published ASCOF measure, three years of trend.
+    fn default() -> Self {
+        Self::new(continuum_domain::ascof::measures().iter().map(AscofMeasure::from).collect())
+    }
+}
+
 /// The five sections of the reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sections {
