@@ -117,7 +117,12 @@ pub fn score_box(pack: &Pack) -> ScoreBox {
                     .points
                     .map_or_else(String::new, |p| format!("{p} of {}", i.max_points)),
                 effect: effect(i.direction, i.value.is_some()),
-                note: i.note.clone().unwrap_or_default(),
+                // Without a value the effect tag already says why.
+                note: i
+                    .note
+                    .clone()
+                    .filter(|_| i.value.is_some())
+                    .unwrap_or_default(),
             });
         }
     }
