@@ -102,7 +102,8 @@
 //! ([`CldContext::known_locations`]). An ID the register does not know is kept:
 //! the placement keeps it, a stub location in the person's council is added
 //! to [`CldImport::location_stubs`], and a warning names it. A service with no
-//! location ID is placed at the stub `no-cqc-location`. CLD does not say why a
+//! location ID is placed at the council's stub ([`no_location_id`], such as
+//! `no-cqc-location:Medway`). CLD does not say why a
 //! person is placed out of area, so a placement at a registered location in
 //! another council gets `ooa_reason` other.
 //!
@@ -135,6 +136,13 @@ use crate::{IngestErrors, Position, Warning};
 
 /// How far after a request its service may start and still be linked.
 pub const LINK_WINDOW_DAYS: i64 = 365;
+
+/// The ID of a council's stub location for services with no CQC location ID,
+/// such as `no-cqc-location:Medway`. One per council, because a location
+/// belongs to one council.
+pub fn no_location_id(la: &LaName) -> String {
+    format!("no-cqc-location:{la}")
+}
 
 /// What the database already knows.
 #[derive(Debug, Clone, Default)]
@@ -207,7 +215,7 @@ pub fn read_cld(
     let import = build::build(&events, la, ctx, path)?;
     warnings.extend(tally.warnings(path));
     for stub in &import.location_stubs {
-        if stub.location_id.as_str() != build::NO_LOCATION {
+        if stub.location_id.as_str() != no_location_id(la) {
             let n = import
                 .placements
                 .iter()
@@ -232,7 +240,7 @@ pub fn read_cld(
             message: format!(
                 "{n} service(s) have no Provider CQC Location ID: they are placed at the stub \
                  location '{}'",
-                build::NO_LOCATION
+                no_location_id(la)
             ),
         });
     }

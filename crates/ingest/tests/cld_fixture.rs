@@ -195,14 +195,14 @@ fn unknown_and_missing_locations_are_kept_as_stubs_with_a_warning() {
     assert_eq!(placement(&i, "SRV3").location_id.as_str(), "1-999");
     assert_eq!(
         placement(&i, "SRV6").location_id.as_str(),
-        "no-cqc-location"
+        "no-cqc-location:Medway"
     );
     let stubs: Vec<&str> = i
         .location_stubs
         .iter()
         .map(|l| l.location_id.as_str())
         .collect();
-    assert_eq!(stubs, ["1-999", "no-cqc-location"]);
+    assert_eq!(stubs, ["1-999", "no-cqc-location:Medway"]);
     assert!(
         i.location_stubs
             .iter()

@@ -13,7 +13,7 @@ use continuum_domain::{
 use super::link::{Id, Ids, derived_end, link, link_reviews, people, people_deaths};
 use super::rows::{Event, Kind, Service};
 use super::values::Outcome;
-use super::{CldContext, CldCounts, CldImport};
+use super::{CldContext, CldCounts, CldImport, no_location_id};
 use crate::IngestError;
 
 /// Builds the import from the events of one file, in file order.
@@ -76,7 +76,7 @@ fn add_placement(
     let request_id = request.map(|r| r.parse()).transpose()?;
     let location_id = match &s.location {
         Some(l) => l.clone(),
-        None => this.no_location()?,
+        None => this.no_location(la)?,
     };
     let placement_id = this.parse()?;
     let location_la = location_la(&location_id, s, la, ctx, out, this)?;
@@ -224,9 +224,6 @@ fn placement(
     }
 }
 
-/// The stub location of services with no CQC location ID.
-pub(crate) const NO_LOCATION: &str = "no-cqc-location";
-
 /// The council the service's location is in, when the register knows it. An
 /// unknown or missing location gets a stub in the person's council.
 fn location_la<'c>(
@@ -262,7 +259,7 @@ fn stub(
     la: &LaName,
     service_type: ServiceType,
 ) -> Location {
-    let name = if id.as_str() == NO_LOCATION {
+    let name = if id.as_str() == no_location_id(la) {
         "Services without a CQC location".to_string()
     } else {
         format!("CQC location {id} (not in the register)")

@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use continuum_domain::{Date, LaName, LocationId, ParseError, Person, PersonId, Placement};
 
-use super::build::NO_LOCATION;
+use super::no_location_id;
 use super::rows::{Details, Event, Kind};
 use super::{CldImport, LINK_WINDOW_DAYS};
 use crate::IngestError;
@@ -183,9 +183,10 @@ impl Id<'_> {
         })
     }
 
-    pub(crate) fn no_location(&self) -> Result<LocationId, IngestError> {
+    /// The council's stub for services with no CQC location ID.
+    pub(crate) fn no_location(&self, la: &LaName) -> Result<LocationId, IngestError> {
         Id {
-            text: NO_LOCATION.to_string(),
+            text: no_location_id(la),
             ..*self
         }
         .parse()
