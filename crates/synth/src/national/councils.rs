@@ -62,6 +62,35 @@ fn class(ons: &OnsCode) -> (f64, (f64, f64), f64) {
     }
 }
 
+/// The councils far from their class's typical size, with their relative size
+/// (1 is about 280,000 people, the size of Anyshire and Medway): ONS mid-2023
+/// populations, rounded. Every other council's size is drawn around its class.
+const KNOWN_SIZES: [(&str, f64); 14] = [
+    ("E09000001", 0.03), // City of London, about 8,600
+    ("E06000053", 0.01), // Isles of Scilly, about 2,100
+    ("E06000017", 0.15), // Rutland, about 41,000
+    ("E08000025", 4.1),  // Birmingham, about 1.16 million
+    ("E08000035", 2.9),  // Leeds, about 820,000
+    ("E08000003", 2.1),  // Manchester, about 570,000
+    ("E06000052", 2.1),  // Cornwall, about 580,000
+    ("E06000065", 2.2),  // North Yorkshire, about 620,000
+    ("E10000016", 5.7),  // Kent, about 1.6 million
+    ("E10000012", 5.3),  // Essex, about 1.5 million
+    ("E10000014", 5.0),  // Hampshire, about 1.4 million
+    ("E10000017", 4.4),  // Lancashire, about 1.24 million
+    ("E10000030", 4.3),  // Surrey, about 1.2 million
+    ("E10000015", 4.3),  // Hertfordshire, about 1.2 million
+];
+
+/// A council's size before the national totals are applied.
+fn raw_size(ons: &OnsCode, rng: &mut Rng) -> f64 {
+    let drawn = class(ons).0 * lognormal(rng, 1.0, 0.35);
+    KNOWN_SIZES
+        .iter()
+        .find(|(code, _)| *code == ons.as_str())
+        .map_or(drawn, |(_, size)| *size)
+}
+
 /// A rough centre for each English region (latitude, longitude).
 fn region_centre(region: &str) -> (f64, f64) {
     let r = region.to_ascii_lowercase();
@@ -95,7 +124,7 @@ pub(crate) fn councils(
     let raw: Vec<f64> = rows
         .iter()
         .zip(rngs.iter_mut())
-        .map(|(r, g)| class(&r.ons).0 * lognormal(g, 1.0, 0.35))
+        .map(|(r, g)| raw_size(&r.ons, g))
         .collect();
     let mean = raw.iter().sum::<f64>() / raw.len().max(1) as f64;
     let mut out = Vec::with_capacity(rows.len());
