@@ -113,16 +113,19 @@ pub const OUT_OF_AREA_PROBABILITY: [(S, f64); 6] = [
     (S::SharedLives, 0.05),
 ];
 
-/// Reasons for out-of-area placements. `002_bcb1a377354bd4bb.txt`
-/// (Middlesbrough): "personal/family choice, 44%, specialist services were not
-/// available ..., 35% and no vacancies ..., 8%"; the personal/family split and
-/// "other" are model shape.
+/// Reasons drawn for out-of-area placements made by choice of place. The
+/// target is `002_bcb1a377354bd4bb.txt` (Middlesbrough): "personal/family
+/// choice, 44%, specialist services were not available ..., 35% and no
+/// vacancies ..., 8%". Placements forced out of area because no local service
+/// had room or the right specialism add "specialist unavailable" and "no
+/// vacancy" on top, so these weights lean to choice to land on that mix; the
+/// personal/family split and "other" are model shape.
 pub const OUT_OF_AREA_REASONS: [(OoaReason, f64); 5] = [
-    (OoaReason::PersonalChoice, 0.24),
-    (OoaReason::Family, 0.20),
-    (OoaReason::SpecialistUnavailable, 0.35),
-    (OoaReason::NoVacancy, 0.08),
-    (OoaReason::Other, 0.13),
+    (OoaReason::PersonalChoice, 0.26),
+    (OoaReason::Family, 0.21),
+    (OoaReason::SpecialistUnavailable, 0.30),
+    (OoaReason::NoVacancy, 0.07),
+    (OoaReason::Other, 0.16),
 ];
 
 /// Share of out-of-area placements in a neighbouring council.
@@ -190,7 +193,7 @@ pub const MANAGED_BUDGET_SHARE: f64 = 0.06;
 /// (model shape).
 pub const DURATIONS: [(S, f64, f64); 10] = [
     (S::NursingHome, 300.0, 1.0),
-    (S::ResidentialHome, 520.0, 1.0),
+    (S::ResidentialHome, 440.0, 1.0),
     (S::Homecare, 300.0, 1.05),
     (S::SupportedLiving, 1_400.0, 0.8),
     (S::ExtraCare, 1_100.0, 0.8),

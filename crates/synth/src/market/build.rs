@@ -210,9 +210,9 @@ fn quality(rng: &mut Rng, r: Rating) -> f32 {
     let base = match r {
         Rating::Outstanding => 0.9,
         Rating::Good => 0.72,
-        Rating::RequiresImprovement => 0.42,
+        Rating::RequiresImprovement => 0.45,
         Rating::Inadequate => 0.18,
-        Rating::NotRated => 0.62,
+        Rating::NotRated => 0.68,
     };
     clamped_normal(rng, base, 0.07, 0.02, 0.99) as f32
 }

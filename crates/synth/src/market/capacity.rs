@@ -6,19 +6,26 @@ use continuum_domain::{CapacityReturn, Date, Location, ServiceType as S, Workfor
 use super::{Area, Meta};
 use crate::calibration as cal;
 use crate::council::Council;
-use crate::rng::{Rng, add_days, between, chance, clamped_normal, uniform};
+use crate::rng::{
+    Rng, add_days, between, chance, clamped_normal, shuffle, stochastic_round, uniform,
+};
 
 /// Monthly capacity returns over the last year. A few homes have sent nothing in
 /// the last 90 days (a missed return is a risk input).
 pub(crate) fn capacity_returns(c: &Council, rng: &mut Rng, area: &Area) -> Vec<CapacityReturn> {
     let mut rows = Vec::new();
-    for (l, m) in area.locations.iter().zip(&area.meta) {
+    let silent = silent_homes(c, rng, area);
+    let occupancy = occupancies(c, rng, area, &silent);
+    for (i, (l, m)) in area.locations.iter().zip(&area.meta).enumerate() {
         let home = l.service_type.is_care_home();
         if !(home || l.service_type == S::Homecare) {
             continue;
         }
-        let missed = chance(rng, cal::MISSED_RETURNS);
-        let occupancy = clamped_normal(rng, c.traits.occupancy, cal::OCCUPANCY_SPREAD, 0.45, 1.0);
+        let missed = if home {
+            silent.contains(&i)
+        } else {
+            chance(rng, cal::MISSED_RETURNS)
+        };
         let out_of_use = if chance(rng, 0.06) {
             between(rng, 1, 3) as u32
         } else {
@@ -31,13 +38,56 @@ pub(crate) fn capacity_returns(c: &Council, rng: &mut Rng, area: &Area) -> Vec<C
                 continue;
             }
             rows.push(if home {
-                care_home(rng, l, date, occupancy, out_of_use)
+                care_home(rng, l, date, occupancy[i], out_of_use)
             } else {
                 homecare(rng, l, m, date)
             });
         }
     }
     rows
+}
+
+/// Each location's occupancy: drawn around the council's, then shifted so the
+/// homes that report at the as-at date average exactly the council's figure
+/// (weighted by beds, as the occupancy measure is).
+fn occupancies(c: &Council, rng: &mut Rng, area: &Area, silent: &[usize]) -> Vec<f64> {
+    let target = c.traits.occupancy;
+    let mut occ: Vec<f64> = (0..area.locations.len())
+        .map(|_| clamped_normal(rng, target, cal::OCCUPANCY_SPREAD, 0.5, 0.99))
+        .collect();
+    let (mut sum, mut beds) = (0.0, 0.0);
+    for (i, l) in area.locations.iter().enumerate() {
+        if l.service_type.is_care_home() && l.is_registered_at(c.as_at) && !silent.contains(&i) {
+            sum += occ[i] * f64::from(l.beds);
+            beds += f64::from(l.beds);
+        }
+    }
+    if beds > 0.0 {
+        let shift = target - sum / beds;
+        occ.iter_mut()
+            .for_each(|o| *o = (*o + shift).clamp(0.3, 1.0));
+    }
+    occ
+}
+
+/// The care homes with no return in the last 90 days: the calibrated share of
+/// the open homes, at least one where there are ten or more.
+fn silent_homes(c: &Council, rng: &mut Rng, area: &Area) -> Vec<usize> {
+    let mut open: Vec<usize> = (0..area.locations.len())
+        .filter(|&i| {
+            area.locations[i].service_type.is_care_home()
+                && area.locations[i].is_registered_at(c.as_at)
+        })
+        .collect();
+    let share = cal::MISSED_RETURNS * open.len() as f64;
+    let n = if open.len() >= 10 {
+        (share.round() as usize).max(1)
+    } else {
+        stochastic_round(rng, share) as usize
+    };
+    shuffle(rng, &mut open);
+    open.truncate(n);
+    open
 }
 
 fn care_home(

@@ -323,15 +323,14 @@ fn host(seed: u64, as_at: Date, h: &super::super::demo::HostSpec) -> Result<Area
     })
 }
 
-/// Marks the host's first residential home as the one under the host council's
-/// suspension; it is kept out of ordinary placements.
+/// Marks the host's first rated residential home (an established one: the
+/// council's people have lived there for years) as the one under the host
+/// council's suspension; it is kept out of ordinary placements.
 fn sanctioned_home(locations: &mut [Location], meta: &mut [Meta]) -> Option<u32> {
     let i = locations
         .iter()
-        .position(|l| l.service_type == S::ResidentialHome)?;
-    let l = &mut locations[i];
-    l.rating = Rating::RequiresImprovement;
-    l.rating_date = l.rating_date.or(l.registered_on);
+        .position(|l| l.service_type == S::ResidentialHome && l.rating != Rating::NotRated)?;
+    locations[i].rating = Rating::RequiresImprovement;
     meta[i].reserved = true;
     meta[i].quality = 0.35;
     Some(i as u32)

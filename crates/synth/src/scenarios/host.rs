@@ -63,9 +63,9 @@ fn resident(
     let (c, rng) = (x.c, &mut *x.rng);
     let who = Who::draw(c, rng, Some(true));
     let back = if k < 3 {
-        between(rng, 200, 1_100)
+        between(rng, 200, 900)
     } else {
-        between(rng, 500, 1_100)
+        between(rng, 500, 900)
     };
     let start = add_days(c.as_at, -back);
     let reason = if k.is_multiple_of(2) {

@@ -12,10 +12,21 @@ use std::sync::OnceLock;
 use continuum_domain::Dataset;
 use continuum_synth::{Options, Profile, generate};
 
-/// The demo bundle with the default seed, generated once per test binary.
+/// The demo bundle, generated once per test binary: with the default seed, or
+/// the seed in `SYNTH_TEST_SEED` (to check that the calibration holds for other
+/// seeds too).
 pub fn demo() -> &'static Dataset {
     static DEMO: OnceLock<Dataset> = OnceLock::new();
-    DEMO.get_or_init(|| generate(&Options::default(), &|_| {}).expect("the demo generates"))
+    DEMO.get_or_init(|| {
+        let seed = std::env::var("SYNTH_TEST_SEED")
+            .ok()
+            .and_then(|s| s.parse().ok());
+        let opts = Options {
+            seed: seed.unwrap_or(Options::default().seed),
+            ..Options::default()
+        };
+        generate(&opts, &|_| {}).expect("the demo generates")
+    })
 }
 
 /// Generates with the given options.
