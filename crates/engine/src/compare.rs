@@ -1,8 +1,8 @@
 //! Comparison with England: statistical variation as `metrics.md` defines it,
 //! and the published indicators (the council's `indicators.csv` and ASCOF).
 
-use continuum_domain::*;
 use continuum_domain::ascof;
+use continuum_domain::*;
 use serde::Serialize;
 
 /// The result of comparing a council's figure with England's.
@@ -159,7 +159,11 @@ pub struct AscofMeasure {
 
 impl From<&ascof::MeasureInfo> for AscofMeasure {
     fn from(m: &ascof::MeasureInfo) -> Self {
-        Self { code: m.code.to_string(), title: m.description.to_string(), polarity: m.polarity }
+        Self {
+            code: m.code.to_string(),
+            title: m.description.to_string(),
+            polarity: m.polarity,
+        }
     }
 }
 

@@ -70,8 +70,8 @@ fn needs(s: &Sections, out: &mut Vec<Finding>) {
         "needs",
         c.id,
         format!(
-            "{} unpaid carers were known to the council.",
-            count(c.value)
+            "{} known to the council.",
+            things(c.value, "unpaid carer was", "unpaid carers were")
         ),
     ));
     let g = &s.needs.gaps;
@@ -82,9 +82,9 @@ fn needs(s: &Sections, out: &mut Vec<Finding>) {
         "needs",
         g.id,
         format!(
-            "{} gaps in services were open{age}; {} were resolved in the last 12 months.",
-            count(g.open),
-            count(g.resolved_in_year)
+            "{} open{age}; {} resolved in the last 12 months.",
+            things(g.open, "gap in services was", "gaps in services were"),
+            were(g.resolved_in_year)
         ),
     ));
 }
@@ -161,7 +161,7 @@ fn market(s: &Sections, out: &mut Vec<Finding>) {
         };
         out.push(f(
             "market",
-            &format!("market.indicators.{}", e.measure),
+            &format!("market.indicators.entries.{}", e.measure),
             text,
         ));
     }
@@ -208,30 +208,36 @@ fn capacity(s: &Sections, out: &mut Vec<Finding>) {
                 "capacity",
                 &format!("capacity.waits.by_service_type.{st}"),
                 format!(
-                    "The average wait for {} was {} ({} placements).",
+                    "The average wait for {} was {} ({}).",
                     st.label().to_lowercase(),
                     days((w.0 * 10.0).round() / 10.0),
-                    count(w.1)
+                    things(w.1, "placement", "placements")
                 ),
             ));
         }
     }
     let n = &c.waiting_now;
-    out.push(f("capacity", n.id, format!(
-        "{} people were waiting for care; {} had waited more than 90 days and {} more than 6 months.",
-        count(n.count), count(n.over_90), count(n.over_182)
-    )));
+    out.push(f(
+        "capacity",
+        n.id,
+        format!(
+            "{} waiting for care; {} had waited more than 90 days and {} more than 6 months.",
+            things(n.count, "person was", "people were"),
+            count(n.over_90),
+            count(n.over_182)
+        ),
+    ));
     let d = &c.discharge_delays;
     if let (Some(min), Some(max)) = (d.summary.min, d.summary.max) {
         out.push(f(
             "capacity",
             d.id,
             format!(
-                "Hospital discharge delays ranged from {} to {}; {} of {} people were delayed.",
+                "Hospital discharge delays ranged from {} to {}; {} of {} delayed.",
                 days(min as f64),
                 days(max as f64),
                 count(d.delayed),
-                count(d.summary.count)
+                things(d.summary.count, "person was", "people were")
             ),
         ));
     }
@@ -242,7 +248,10 @@ fn capacity(s: &Sections, out: &mut Vec<Finding>) {
     out.push(f(
         "capacity",
         a.id,
-        format!("{} people were placed out of area{near}.", count(a.count)),
+        format!(
+            "{} placed out of area{near}.",
+            things(a.count, "person was", "people were")
+        ),
     ));
 }
 
@@ -265,7 +274,7 @@ fn quality(s: &Sections, out: &mut Vec<Finding>) {
                 format!(
                     "Of the {} {}: {}.",
                     count(mix.locations),
-                    st.label().to_lowercase(),
+                    service_noun(*st, mix.locations),
                     parts.join(", ")
                 ),
             ));
@@ -318,8 +327,12 @@ fn sustainability(s: &Sections, out: &mut Vec<Finding>) {
             "sustainability",
             x.handbacks.id,
             format!(
-                "{} packages of care were handed back in the last 12 months ({}).",
-                count(x.handbacks.total.count),
+                "{} back in the last 12 months ({}).",
+                things(
+                    x.handbacks.total.count,
+                    "package of care was handed",
+                    "packages of care were handed"
+                ),
                 parts.join(", ")
             ),
         ));
@@ -328,8 +341,8 @@ fn sustainability(s: &Sections, out: &mut Vec<Finding>) {
         "sustainability",
         x.market_exits.id,
         format!(
-            "{} locations left the market in the last 12 months.",
-            count(x.market_exits.count)
+            "{} the market in the last 12 months.",
+            things(x.market_exits.count, "location left", "locations left")
         ),
     ));
     let w = &x.workforce;
@@ -338,8 +351,8 @@ fn sustainability(s: &Sections, out: &mut Vec<Finding>) {
             "sustainability",
             w.id,
             format!(
-                "Across {} providers reporting, the vacancy rate was {} and staff turnover {}.",
-                count(w.locations_reporting),
+                "Across {} reporting, the vacancy rate was {} and staff turnover {}.",
+                things(w.locations_reporting, "provider", "providers"),
                 percent(v, 1),
                 percent(t, 1)
             ),
@@ -348,8 +361,41 @@ fn sustainability(s: &Sections, out: &mut Vec<Finding>) {
     let c = &x.continuity;
     if let Some(v) = c.replaced_within_7_days.value {
         out.push(f("sustainability", c.id, format!(
-            "When providers handed back care, failed or were sanctioned, {} people were affected; {} were re-placed within 7 days.",
-            count(c.people_affected), percent(v, 0)
+            "When providers handed back care, failed or were sanctioned, {} affected; {} were re-placed within 7 days.",
+            things(c.people_affected, "person was", "people were"), percent(v, 0)
         )));
+    }
+}
+
+/// "1 unpaid carer was" or "3 unpaid carers were": a count with its noun phrase.
+fn things(n: u64, one: &str, many: &str) -> String {
+    format!("{} {}", count(n), if n == 1 { one } else { many })
+}
+
+/// "1 was" or "4 were".
+fn were(n: u64) -> String {
+    things(n, "was", "were")
+}
+
+/// A service type as a plural or singular noun: "nursing homes", "homecare
+/// service", "supported living services".
+fn service_noun(st: ServiceType, n: u64) -> String {
+    let plural = n != 1;
+    let noun = match st {
+        ServiceType::NursingHome => "nursing home",
+        ServiceType::ResidentialHome => "residential home",
+        ServiceType::Homecare => "homecare service",
+        ServiceType::SupportedLiving => "supported living service",
+        ServiceType::ExtraCare => "extra care scheme",
+        ServiceType::DayService => "day service",
+        ServiceType::SharedLives => "shared lives scheme",
+        ServiceType::Respite => "respite service",
+        ServiceType::IntermediateCare => "intermediate care service",
+        ServiceType::Other => "other service",
+    };
+    if plural {
+        format!("{noun}s")
+    } else {
+        noun.to_string()
     }
 }

@@ -153,12 +153,60 @@ impl<'a> Index<'a> {
             }
         }
         for c in self.councils.values_mut() {
+            c.sort();
             c.link();
         }
     }
 }
 
 impl<'a> Council<'a> {
+    /// Puts every list in key order, so that results (including sums of
+    /// decimals, whose last bits depend on the order of addition) do not depend
+    /// on the order rows arrived in: a bundle's file order or a database's.
+    fn sort(&mut self) {
+        self.population.sort_by(|a, b| {
+            (a.year, &a.locality_id, a.sex, a.age_band, a.kind).cmp(&(
+                b.year,
+                &b.locality_id,
+                b.sex,
+                b.age_band,
+                b.kind,
+            ))
+        });
+        self.localities
+            .sort_by(|a, b| a.locality_id.cmp(&b.locality_id));
+        self.in_area
+            .sort_by(|a, b| a.location_id.cmp(&b.location_id));
+        self.contracts
+            .sort_by(|a, b| a.contract_id.cmp(&b.contract_id));
+        self.people.sort_by(|a, b| a.person_id.cmp(&b.person_id));
+        self.requests
+            .sort_by(|a, b| a.request_id.cmp(&b.request_id));
+        self.placements
+            .sort_by(|a, b| a.placement_id.cmp(&b.placement_id));
+        self.reviews.sort_by(|a, b| a.review_id.cmp(&b.review_id));
+        self.assessments.sort_by(|a, b| {
+            (&a.assessment_id, &a.domain, &a.standard).cmp(&(
+                &b.assessment_id,
+                &b.domain,
+                &b.standard,
+            ))
+        });
+        self.visits.sort_by(|a, b| a.visit_id.cmp(&b.visit_id));
+        self.concerns
+            .sort_by(|a, b| a.concern_id.cmp(&b.concern_id));
+        self.sanctions
+            .sort_by(|a, b| a.sanction_id.cmp(&b.sanction_id));
+        self.handbacks
+            .sort_by(|a, b| a.handback_id.cmp(&b.handback_id));
+        self.fees.sort_by(|a, b| {
+            (a.service_type, a.effective_from).cmp(&(b.service_type, b.effective_from))
+        });
+        self.indicators
+            .sort_by(|a, b| (&a.measure, &a.period).cmp(&(&b.measure, &b.period)));
+        self.gaps.sort_by(|a, b| a.gap_id.cmp(&b.gap_id));
+    }
+
     fn link(&mut self) {
         for &p in &self.placements {
             self.by_person

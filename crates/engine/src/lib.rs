@@ -54,7 +54,12 @@ impl Options {
 impl Default for Options {
     /// The default rubric, every published ASCOF measure, three years of trend.
     fn default() -> Self {
-        Self::new(continuum_domain::ascof::measures().iter().map(AscofMeasure::from).collect())
+        Self::new(
+            continuum_domain::ascof::measures()
+                .iter()
+                .map(AscofMeasure::from)
+                .collect(),
+        )
     }
 }
 
@@ -175,7 +180,11 @@ pub fn evidence_pack(
 /// The evidence packs of every council in the data (each at the given date, or
 /// its own), ranked against each other. Councils are computed on all cores;
 /// the result is in council-name order whatever the scheduling.
-pub fn evidence_packs(ds: &Dataset, as_at: Option<Date>, opts: &Options) -> Result<Vec<Pack>, EngineError> {
+pub fn evidence_packs(
+    ds: &Dataset,
+    as_at: Option<Date>,
+    opts: &Options,
+) -> Result<Vec<Pack>, EngineError> {
     let ix = Index::new(ds);
     let mut jobs: Vec<(&LaName, Date)> = Vec::new();
     for a in &ds.authorities {
@@ -186,7 +195,9 @@ pub fn evidence_packs(ds: &Dataset, as_at: Option<Date>, opts: &Options) -> Resu
         }
     }
     jobs.sort();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(jobs.len().max(1));
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(jobs.len().max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut done: Vec<(usize, Pack)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..workers)
@@ -202,7 +213,10 @@ pub fn evidence_packs(ds: &Dataset, as_at: Option<Date>, opts: &Options) -> Resu
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
     });
     done.sort_by_key(|(i, _)| *i);
     let mut packs: Vec<Pack> = done.into_iter().map(|(_, p)| p).collect();

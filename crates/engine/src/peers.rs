@@ -18,7 +18,9 @@ pub struct Rank {
     /// 1 is the best (by polarity) or, where there is no polarity, the highest.
     pub rank: usize,
     pub of: usize,
+    /// The council's place among itself and its neighbours.
     pub rank_among_neighbours: Option<usize>,
+    /// How many that is: the neighbours with a figure, plus the council.
     pub of_neighbours: usize,
     pub best_first: &'static str,
 }
@@ -50,7 +52,7 @@ fn make(
         rank: rank_of(mine, all, lower),
         of: all.len(),
         rank_among_neighbours: (!near.is_empty()).then(|| rank_of(mine, near, lower)),
-        of_neighbours: near.len(),
+        of_neighbours: if near.is_empty() { 0 } else { near.len() + 1 },
         best_first: match polarity {
             Some(Polarity::HigherBetter) => "higher_is_better",
             Some(Polarity::LowerBetter) => "lower_is_better",

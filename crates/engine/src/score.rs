@@ -104,6 +104,10 @@ pub struct Input {
     pub points: Option<u32>,
     pub max_points: u32,
     pub better: Better,
+    /// The rule's thresholds for 3, 2 and 1 points.
+    pub strong: f64,
+    pub adequate: f64,
+    pub weak: f64,
     /// `up`, `down` or `none`: how this input moved the score from the middle.
     pub direction: &'static str,
     pub note: Option<String>,
@@ -180,6 +184,9 @@ fn input(r: &Rule, rows: &[Row]) -> Input {
         points,
         max_points: 3,
         better: r.better,
+        strong: r.strong,
+        adequate: r.adequate,
+        weak: r.weak,
         direction: match points {
             Some(3) => "up",
             Some(0 | 1) => "down",

@@ -135,7 +135,7 @@ fn each_finding_links_to_its_own_figure() {
             "2 of 5 homecare requests started within 1 day.",
         ),
         (
-            "m-market.indicators.ascof_3A",
+            "m-market.indicators.entries.ascof_3A",
             "Overall satisfaction of people who use services",
         ),
         (
@@ -160,7 +160,7 @@ fn figures_are_written_the_british_way_with_england_and_last_year() {
     assert!(!html.contains("2,025"));
     // The ASCOF figure against England: value, England, variation, the year before, the change.
     let row = &html[html
-        .find(r#"<tr id="m-market.indicators.ascof_3A">"#)
+        .find(r#"<tr id="m-market.indicators.entries.ascof_3A">"#)
         .unwrap()..];
     let row = &row[..row.find("</tr>").unwrap()];
     for cell in [

@@ -16,7 +16,7 @@ use std::str::FromStr;
 use continuum_store::ops;
 use continuum_store::{Backend, DatabaseUrl, SqlBackend, StoreError, StoreResult};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
-use sqlx::{PgPool, Row};
+use sqlx::{ConnectOptions, PgPool, Row};
 
 pub use tx::PgTx;
 
@@ -46,6 +46,8 @@ impl PgStore {
         if let Some(s) = schema {
             opts = opts.options([("search_path", s)]);
         }
+        // Whole-table reads for reports are long by design: not a warning.
+        opts = opts.log_slow_statements(log::LevelFilter::Debug, std::time::Duration::from_secs(5));
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .connect_with(opts)

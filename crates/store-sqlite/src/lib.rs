@@ -16,7 +16,7 @@ use std::time::Duration;
 use continuum_store::ops;
 use continuum_store::{Backend, DatabaseUrl, SqlBackend, StoreError, StoreResult};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{AssertSqlSafe, Row, SqlitePool};
+use sqlx::{AssertSqlSafe, ConnectOptions, Row, SqlitePool};
 
 pub use tx::SqliteTx;
 
@@ -36,7 +36,11 @@ impl SqliteStore {
             .ok_or_else(|| StoreError::BadUrl(format!("{} is not a sqlite:// URL", url.url)))?;
         // An in-memory database lives in one connection: the pool must not open a second.
         let memory = path == ":memory:";
-        let target = if memory { "sqlite::memory:".to_string() } else { format!("sqlite://{path}") };
+        let target = if memory {
+            "sqlite::memory:".to_string()
+        } else {
+            format!("sqlite://{path}")
+        };
         let opts = SqliteConnectOptions::from_str(&target)
             .map_err(|e| StoreError::BadUrl(format!("cannot use {path} as an SQLite file: {e}")))?
             .create_if_missing(true)
@@ -44,7 +48,9 @@ impl SqliteStore {
             .synchronous(SqliteSynchronous::Normal)
             .busy_timeout(Duration::from_secs(10))
             .pragma("cache_size", "-65536")
-            .pragma("temp_store", "memory");
+            .pragma("temp_store", "memory")
+            // Whole-table reads for reports are long by design: not a warning.
+            .log_slow_statements(log::LevelFilter::Debug, Duration::from_secs(5));
         let pool = SqlitePoolOptions::new()
             .max_connections(if memory { 1 } else { 8 })
             .connect_with(opts)

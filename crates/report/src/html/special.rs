@@ -13,7 +13,7 @@ use crate::describe::{Unit, describe, indicator_title, indicator_unit, metric_of
 /// One published indicator.
 #[derive(Debug, Clone)]
 pub struct IndicatorRow {
-    /// `m-market.indicators.<measure>`, the ID findings and ranks use.
+    /// `m-market.indicators.entries.<measure>`, the ID of the long table, findings and ranks.
     pub id: String,
     pub title: String,
     pub period: String,
@@ -49,7 +49,7 @@ pub fn indicators(pack: &Pack) -> Vec<IndicatorRow> {
                 _ => String::new(),
             };
             IndicatorRow {
-                id: format!("m-market.indicators.{}", e.measure),
+                id: format!("m-market.indicators.entries.{}", e.measure),
                 title: format!("{} ({})", e.title, e.source),
                 period: e.period.clone(),
                 value,
@@ -149,7 +149,7 @@ pub fn ordinal(n: usize) -> String {
 
 /// The label and unit of any metric ID of a pack.
 pub fn label_and_unit(pack: &Pack, id: &str) -> (String, Unit) {
-    if let Some(measure) = id.strip_prefix("market.indicators.") {
+    if let Some(measure) = id.strip_prefix("market.indicators.entries.") {
         return (indicator_title(pack, measure), indicator_unit(measure));
     }
     match pack.rows.iter().find(|r| r.metric_id == id) {

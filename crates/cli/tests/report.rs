@@ -1,0 +1,139 @@
+//! The evidence pack through the binary: from files and from each database,
+//! the same JSON.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::*;
+
+fn pack_json(db: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["report", "--la", "Anyshire", "--format", "json"];
+    args.extend_from_slice(extra);
+    serde_json::from_str(&ok(db, &args)).unwrap()
+}
+
+#[test]
+fn the_demo_pack_is_identical_from_files_sqlite_and_postgres() {
+    let t = tempfile::tempdir().unwrap();
+    let src = t.path().join("demo");
+    ok(
+        "sqlite::memory:",
+        &[
+            "generate",
+            "--profile",
+            "demo",
+            "--seed",
+            "42",
+            "--out",
+            src.to_str().unwrap(),
+        ],
+    );
+    let from_files = pack_json("sqlite::memory:", &["--bundle", src.to_str().unwrap()]);
+    let lite = sqlite();
+    ok(&lite.url, &["import", "bundle", src.to_str().unwrap()]);
+    let from_sqlite = pack_json(&lite.url, &[]);
+    assert_eq!(from_sqlite, from_files);
+    assert!(
+        from_files["sections"]["capacity"]["capacity.care_home_occupancy"]["value"]
+            .as_f64()
+            .unwrap()
+            > 0.5
+    );
+    if let Some(pg) = postgres() {
+        ok(&pg.url, &["import", "bundle", src.to_str().unwrap()]);
+        assert_eq!(pack_json(&pg.url, &[]), from_files);
+    }
+}
+
+#[test]
+fn every_format_is_written() {
+    let t = tempfile::tempdir().unwrap();
+    let src = t.path().join("demo");
+    ok(
+        "sqlite::memory:",
+        &[
+            "generate",
+            "--profile",
+            "demo",
+            "--seed",
+            "42",
+            "--out",
+            src.to_str().unwrap(),
+        ],
+    );
+    for (format, check) in [
+        ("html", "<h1"),
+        ("csv", "la,metric_id,value"),
+        ("json", "\"sections\""),
+    ] {
+        let out = t.path().join(format!("pack.{format}"));
+        ok(
+            "sqlite::memory:",
+            &[
+                "report",
+                "--la",
+                "Anyshire",
+                "--bundle",
+                src.to_str().unwrap(),
+                "--format",
+                format,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(
+            std::fs::read_to_string(&out).unwrap().contains(check),
+            "{format}"
+        );
+    }
+    let xlsx = t.path().join("pack.xlsx");
+    ok(
+        "sqlite::memory:",
+        &[
+            "report",
+            "--la",
+            "Anyshire",
+            "--bundle",
+            src.to_str().unwrap(),
+            "--format",
+            "xlsx",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(
+        &std::fs::read(&xlsx).unwrap()[..2],
+        b"PK",
+        "an XLSX is a zip"
+    );
+}
+
+#[test]
+fn an_unknown_council_is_bad_input() {
+    let t = tempfile::tempdir().unwrap();
+    let src = t.path().join("demo");
+    ok(
+        "sqlite::memory:",
+        &[
+            "generate",
+            "--profile",
+            "demo",
+            "--seed",
+            "42",
+            "--out",
+            src.to_str().unwrap(),
+        ],
+    );
+    let err = bad(
+        "sqlite::memory:",
+        &[
+            "report",
+            "--la",
+            "Nowhere",
+            "--bundle",
+            src.to_str().unwrap(),
+        ],
+    );
+    assert!(err.contains("Nowhere"), "{err}");
+}
