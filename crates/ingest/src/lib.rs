@@ -21,3 +21,19 @@ pub mod error;
 pub mod ons;
 
 pub use error::{ErrorKind, IngestError, IngestErrors, Position, Warning};
+
+/// The folder holding the real published data (CQC, ASCOF, ONS, CLD notes).
+///
+/// `CONTINUUM_SHARED_DATA` wins when set; otherwise the repository's own `data/`
+/// folder (a byte-identical copy of the published files), and failing that
+/// `./data`.
+pub fn data_dir() -> std::path::PathBuf {
+    if let Some(p) = std::env::var_os("CONTINUUM_SHARED_DATA").filter(|p| !p.is_empty()) {
+        return p.into();
+    }
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../data");
+    if repo.join("README.md").exists() {
+        return repo;
+    }
+    std::path::PathBuf::from("data")
+}
