@@ -34,6 +34,7 @@ use dto::*;
         description = "The care market of an English council's adult social care department: the provider and location register, the CQC evidence pack, people's records and the audit log. Every call is authorised as the user the token belongs to.",
         license(name = "AGPL-3.0-or-later")
     ),
+    servers((url = "/api/v1", description = "This server")),
     modifiers(&Bearer),
     security(("bearer" = []), ("session" = [])),
     components(schemas(ErrorBody))

@@ -116,7 +116,7 @@ pub async fn form_with_errors(
         errors: errors
             .iter()
             .map(|(f, m)| FieldError {
-                field: *f,
+                field: f,
                 message: (*m).to_string(),
             })
             .collect(),
