@@ -48,7 +48,13 @@ pub(crate) struct Builder<'a> {
     groups: Vec<(ProviderId, String)>,
 }
 
-const PER_COUNCIL: u64 = 100_000;
+/// Each council numbers its locations and providers from its own block of
+/// ten million: locations and single-location providers from the start, local
+/// groups from the middle, the council's in-house provider at the end. National
+/// groups sit above every council's block.
+const PER_COUNCIL: u64 = 10_000_000;
+const GROUPS_FROM: u64 = PER_COUNCIL / 2;
+const NATIONAL_GROUPS_FROM: u64 = 9_000_000_000;
 
 impl<'a> Builder<'a> {
     pub(crate) fn new(la: &'a LaName, council_index: u32, seed: u64, as_at: Date) -> Self {
@@ -74,7 +80,7 @@ impl<'a> Builder<'a> {
         place: &str,
     ) -> Result<(), SynthError> {
         for g in 0..n {
-            let id = provider_id(self.base() + 50_000 + g as u64, self.seed)?;
+            let id = provider_id(self.base() + GROUPS_FROM + g as u64, self.seed)?;
             self.groups.push((id, names::local_group(rng, place)));
         }
         Ok(())
@@ -140,7 +146,7 @@ impl<'a> Builder<'a> {
         let roll = uniform(rng, 0.0, 1.0);
         if roll < 0.2 {
             let g = index(rng, names::GROUPS.len());
-            let id = provider_id(90_000_000 + g as u64, self.seed)?;
+            let id = provider_id(NATIONAL_GROUPS_FROM + g as u64, self.seed)?;
             return Ok((id, names::GROUPS[g].to_string()));
         }
         if roll < 0.38 && !self.groups.is_empty() {
