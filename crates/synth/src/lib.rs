@@ -55,6 +55,7 @@ pub enum Profile {
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
+    /// Demo (one council) or national (153).
     pub profile: Profile,
     /// The same seed (and scale) gives the same data.
     pub seed: u64,
@@ -88,8 +89,11 @@ pub enum Stage {
 /// Progress within a stage: `done` of `total` councils.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
+    /// The stage under way.
     pub stage: Stage,
+    /// Councils finished in this stage.
     pub done: usize,
+    /// Councils in this stage.
     pub total: usize,
 }
 
