@@ -17,17 +17,17 @@ pub struct DemoLogin {
     pub password: String,
 }
 
-/// The username of each role's demo user.
-fn username(role: Role) -> &'static str {
+/// The username and display name of each role's demo user.
+fn names(role: Role) -> (&'static str, &'static str) {
     match role {
-        Role::Commissioner => "commissioner",
-        Role::Broker => "broker",
-        Role::QualityOfficer => "quality",
-        Role::SocialWorker => "socialworker",
-        Role::Leader => "leader",
-        Role::ProviderUser => "provider",
-        Role::Partner => "partner",
-        Role::Admin => "admin",
+        Role::Commissioner => ("commissioner", "Demo commissioner"),
+        Role::Broker => ("broker", "Demo broker"),
+        Role::QualityOfficer => ("quality", "Demo quality officer"),
+        Role::SocialWorker => ("socialworker", "Demo social worker"),
+        Role::Leader => ("leader", "Demo director"),
+        Role::ProviderUser => ("provider", "Demo provider manager"),
+        Role::Partner => ("partner", "Demo ICB partner"),
+        Role::Admin => ("admin", "Demo administrator"),
     }
 }
 
@@ -66,11 +66,11 @@ pub async fn ensure_demo_users(
         if role == Role::ProviderUser && provider.is_none() {
             continue;
         }
-        let name = username(role);
+        let (name, display) = names(role);
         let user = User {
             user_id: UserId::parse(&format!("demo-{name}"))?,
             username: name.to_string(),
-            display_name: format!("Demo {}", role.label().to_lowercase()),
+            display_name: display.to_string(),
             role,
             la: (role != Role::ProviderUser).then(|| la.clone()),
             provider_id: provider.clone().filter(|_| role == Role::ProviderUser),

@@ -15,6 +15,9 @@ use crate::error::AppError;
 use crate::state::AppState;
 use crate::views::location::{self, LocationDetail, PlacementCounts, Placements};
 
+/// How many ended placements the page lists.
+const ENDED_SHOWN: usize = 100;
+
 /// A row of a table, as text cells (the first is the row header).
 pub type Cells = Vec<String>;
 
@@ -39,6 +42,9 @@ struct LocationPage {
     capacity: Vec<Cells>,
     contracts: Vec<Cells>,
     listed: Option<Vec<PlacementRow>>,
+    ended: Vec<PlacementRow>,
+    ended_total: usize,
+    as_at: String,
     counts: Option<PlacementCounts>,
     count_rows: Vec<(String, u64)>,
     sanctions: Vec<Cells>,
@@ -60,9 +66,26 @@ pub async fn page(
 }
 
 fn build(chrome: Chrome, d: LocationDetail) -> LocationPage {
-    let (listed, counts) = match &d.placements {
-        Placements::Listed(v) => (Some(v.iter().map(placement_row).collect()), None),
-        Placements::Counted(c) => (None, Some(c.clone())),
+    let t = d
+        .pack
+        .as_ref()
+        .map_or_else(|| chrono::Utc::now().date_naive(), |p| p.pack.as_at);
+    let (listed, ended, ended_total, counts) = match &d.placements {
+        Placements::Listed(v) => {
+            let (now, before): (Vec<_>, Vec<_>) = v.iter().partition(|p| p.is_active_at(t));
+            let shown = before
+                .iter()
+                .take(ENDED_SHOWN)
+                .map(|p| placement_row(p))
+                .collect();
+            (
+                Some(now.into_iter().map(placement_row).collect()),
+                shown,
+                before.len(),
+                None,
+            )
+        }
+        Placements::Counted(c) => (None, Vec::new(), 0, Some(c.clone())),
     };
     let count_rows = counts
         .as_ref()
@@ -117,6 +140,9 @@ fn build(chrome: Chrome, d: LocationDetail) -> LocationPage {
             })
             .collect(),
         listed,
+        ended,
+        ended_total,
+        as_at: fmt::date(t),
         counts,
         count_rows,
         sanctions: d
