@@ -224,3 +224,48 @@ async fn pages_carry_security_headers() {
     );
     assert!(res.text().contains("<html lang=\"en-GB\">"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn people_change_their_own_password_given_the_current_one() {
+    let app = TestApp::new().await;
+    with_password(&app, "sam").await;
+    let (cookie, token) = sign_in_form(&app).await;
+    let res = attempt(&app, &cookie, &token, "sam", PASSWORD).await;
+    let session = res
+        .headers
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_string())
+        .find(|c| c.starts_with("continuum_session="))
+        .unwrap();
+    let page = app
+        .send(
+            Request::get("/account")
+                .header(header::COOKIE, &session)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .text();
+    let at = page.find("name=\"csrf_token\" value=\"").unwrap() + 25;
+    let csrf = &page[at..at + 64];
+    let change = |current: &str| {
+        Request::post("/account/password")
+            .header(header::COOKIE, &session)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(format!(
+                "csrf_token={csrf}&current={}&new_password=a+brand+new+one",
+                current.replace(' ', "+")
+            )))
+            .unwrap()
+    };
+    let wrong = app.send(change("not it")).await;
+    assert_eq!(wrong.status, StatusCode::BAD_REQUEST);
+    assert!(wrong.text().contains("href=\"#current\""));
+    let right = app.send(change(PASSWORD)).await;
+    assert_eq!(right.status, StatusCode::OK);
+    assert!(right.text().contains("Your password has been changed"));
+    let (cookie, token) = sign_in_form(&app).await;
+    let again = attempt(&app, &cookie, &token, "sam", "a brand new one").await;
+    assert_eq!(again.status, StatusCode::SEE_OTHER);
+}

@@ -146,4 +146,5 @@ pub fn router() -> Router<AppState> {
         .route("/audit/export", get(audit::export))
         .route("/account", get(account::page_get))
         .route("/account/tokens", post(account::create_token))
+        .route("/account/password", post(account::change_password))
 }
