@@ -2,8 +2,8 @@
 //! Written once over a backend's transaction, like [`ops`](crate::ops).
 
 use continuum_domain::{
-    CapacityReturn, Concern, Contract, LaName, LocationId, Person, PersonId, Placement, Request,
-    Review, Sanction, Visit,
+    CapacityReturn, Concern, Contract, LaName, LocationId, Person, PersonId, Placement,
+    QualityAssessment, Request, Review, Sanction, Visit,
 };
 
 use crate::ops::{Filter, Tx};
@@ -51,6 +51,13 @@ pub async fn location_records<T: Tx>(
     let concerns: Vec<Concern> = tx
         .select(&of_location(id, la, "raised_on desc, concern_id"))
         .await?;
+    let quality_assessments: Vec<QualityAssessment> = tx
+        .select(&of_location(
+            id,
+            la,
+            "date desc, assessment_id, domain, standard",
+        ))
+        .await?;
     Ok(LocationRecords {
         capacity,
         contracts,
@@ -58,6 +65,7 @@ pub async fn location_records<T: Tx>(
         sanctions,
         visits,
         concerns,
+        quality_assessments,
     })
 }
 

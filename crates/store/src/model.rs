@@ -157,6 +157,8 @@ pub struct LocationRecords {
     pub visits: Vec<continuum_domain::Visit>,
     /// Concerns, newest first.
     pub concerns: Vec<continuum_domain::Concern>,
+    /// Quality assessment rows (one per standard), newest first.
+    pub quality_assessments: Vec<continuum_domain::QualityAssessment>,
 }
 
 /// One person's record within one council: the person, their requests,

@@ -496,6 +496,7 @@ pub async fn a_location_page_reads_one_councils_records(store: &dyn Store) {
     assert_eq!(home.capacity.len(), 1);
     assert_eq!(home.contracts.len(), 1);
     assert_eq!(home.visits.len(), 1);
+    assert_eq!(home.quality_assessments.len(), 2, "one row per standard");
     let ids: Vec<&str> = home
         .placements
         .iter()
