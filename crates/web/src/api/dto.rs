@@ -229,7 +229,49 @@ pub struct LocationDetailDto {
     pub sanctions: Vec<QualityEventDto>,
     pub visits: Vec<QualityEventDto>,
     pub concern_count: usize,
+    /// Each council's latest quality assessment.
+    pub assessments: Vec<AssessmentDto>,
     pub risk: Option<RiskDto>,
+}
+
+/// A council's latest quality assessment of a location.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct AssessmentDto {
+    pub la: String,
+    pub date: String,
+    pub framework: String,
+    /// Any standard poor, or a quarter or more requires improvement or worse.
+    pub below_threshold: bool,
+    pub standards: Vec<StandardDto>,
+}
+
+/// One standard's rating.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct StandardDto {
+    pub domain: String,
+    pub standard: String,
+    /// `excellent`, `good`, `requires_improvement` or `poor`.
+    pub rating: String,
+}
+
+impl From<&crate::views::location::Assessment> for AssessmentDto {
+    fn from(a: &crate::views::location::Assessment) -> Self {
+        Self {
+            la: a.la.clone(),
+            date: a.date.to_string(),
+            framework: a.framework.clone(),
+            below_threshold: a.below_threshold,
+            standards: a
+                .rows
+                .iter()
+                .map(|r| StandardDto {
+                    domain: r.domain.clone(),
+                    standard: r.standard.clone(),
+                    rating: r.rating.as_str().into(),
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One audit entry.

@@ -168,6 +168,7 @@ async fn location(
         sanctions: d.sanctions.iter().map(QualityEventDto::from).collect(),
         visits: d.visits.iter().map(QualityEventDto::from).collect(),
         concern_count: d.concern_count,
+        assessments: d.assessments.iter().map(AssessmentDto::from).collect(),
         risk: d.risk.as_ref().map(|r| RiskDto {
             level: r.level.as_str().into(),
             score: r.score,

@@ -64,6 +64,8 @@ struct HomePage {
     intro: String,
     cards: Vec<Card>,
     list_heading: String,
+    /// The heading of the list's tag column.
+    tag_heading: &'static str,
     list: Vec<ListedLocation>,
     findings: Vec<String>,
     links: Vec<(&'static str, &'static str)>,
@@ -77,6 +79,7 @@ pub async fn page(State(state): State<AppState>, signed: Signed) -> Result<Respo
         intro: String::new(),
         cards: Vec::new(),
         list_heading: String::new(),
+        tag_heading: "Risk",
         list: Vec::new(),
         findings: Vec::new(),
         links: links(signed.user.role),
@@ -337,6 +340,7 @@ async fn provider(state: &AppState, signed: &Signed, p: &mut HomePage) -> Result
         ),
     ];
     p.list_heading = "Locations".into();
+    p.tag_heading = "CQC rating";
     p.list = mine
         .iter()
         .take(50)

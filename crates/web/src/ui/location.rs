@@ -51,6 +51,58 @@ struct LocationPage {
     visits: Vec<Cells>,
     concerns: Vec<Cells>,
     changes: Vec<Cells>,
+    assessments: Vec<AssessmentView>,
+}
+
+/// One council's latest quality assessment, as shown.
+#[derive(Debug, Clone)]
+pub struct AssessmentView {
+    pub heading: String,
+    pub verdict: Tag,
+    pub rows: Vec<(String, String, Tag)>,
+}
+
+fn qa_tag(r: continuum_domain::QaRating) -> Tag {
+    use continuum_domain::QaRating as Q;
+    let class = match r {
+        Q::Excellent | Q::Good => "tag--green",
+        Q::RequiresImprovement => "tag--amber",
+        Q::Poor => "tag--red",
+    };
+    Tag {
+        class,
+        text: fmt::words(r.as_str()),
+    }
+}
+
+fn assessment_views(d: &LocationDetail) -> Vec<AssessmentView> {
+    d.assessments
+        .iter()
+        .map(|a| AssessmentView {
+            heading: format!(
+                "{}'s {} assessment, {}",
+                a.la,
+                a.framework.to_uppercase(),
+                fmt::date(a.date)
+            ),
+            verdict: if a.below_threshold {
+                Tag {
+                    class: "tag--red",
+                    text: "Below threshold: support and an action plan are due".into(),
+                }
+            } else {
+                Tag {
+                    class: "tag--green",
+                    text: "At or above threshold".into(),
+                }
+            },
+            rows: a
+                .rows
+                .iter()
+                .map(|r| (r.domain.clone(), r.standard.clone(), qa_tag(r.rating)))
+                .collect(),
+        })
+        .collect()
 }
 
 /// `GET /locations/{id}`.
@@ -173,6 +225,7 @@ fn build(chrome: Chrome, d: LocationDetail) -> LocationPage {
                 ]
             })
             .collect(),
+        assessments: assessment_views(&d),
         changes: d
             .changes
             .iter()

@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use continuum_domain::cqc::RatingEvent;
 use continuum_domain::{
-    AuditAction, CapacityReturn, Concern, Contract, Location, LocationId, Placement, Sanction,
-    ServiceType, Visit,
+    AuditAction, CapacityReturn, Concern, Contract, Location, LocationId, Placement,
+    QualityAssessment, Sanction, ServiceType, Visit,
 };
 use continuum_engine::risk::RiskEntry;
 use continuum_store::LocationChangeRecord;
@@ -63,6 +63,49 @@ impl PlacementCounts {
     }
 }
 
+/// One council's latest quality assessment of a location.
+#[derive(Debug, Clone)]
+pub struct Assessment {
+    pub la: String,
+    pub date: continuum_domain::Date,
+    pub framework: String,
+    /// Below the council's threshold: any standard poor, or a quarter or
+    /// more requires improvement or worse (the engine's rule).
+    pub below_threshold: bool,
+    pub rows: Vec<QualityAssessment>,
+}
+
+/// Each council's latest assessment, from rows sorted newest first.
+fn latest_assessments(rows: Vec<QualityAssessment>) -> Vec<Assessment> {
+    let mut out: Vec<Assessment> = Vec::new();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for r in rows {
+        let la = r.la.to_string();
+        match seen.iter().find(|(l, _)| *l == la) {
+            Some((_, id)) if *id != r.assessment_id.as_str() => continue,
+            Some(_) => {}
+            None => {
+                seen.push((la.clone(), r.assessment_id.to_string()));
+                out.push(Assessment {
+                    la: la.clone(),
+                    date: r.date,
+                    framework: r.framework.clone(),
+                    below_threshold: false,
+                    rows: Vec::new(),
+                });
+            }
+        }
+        if let Some(a) = out.iter_mut().find(|a| a.la == la) {
+            a.rows.push(r);
+        }
+    }
+    for a in &mut out {
+        let refs: Vec<&QualityAssessment> = a.rows.iter().collect();
+        a.below_threshold = continuum_engine::quality::below_threshold(&refs);
+    }
+    out
+}
+
 /// One location's page.
 #[derive(Debug, Clone)]
 pub struct LocationDetail {
@@ -78,6 +121,9 @@ pub struct LocationDetail {
     /// Concerns are listed for council staff; a provider sees the count.
     pub concerns: Vec<Concern>,
     pub concern_count: usize,
+    /// The latest quality assessment of each council that assessed it, one
+    /// row per standard.
+    pub assessments: Vec<Assessment>,
     /// The council's risk rating, for council staff, where the council
     /// commissions the location.
     pub risk: Option<RiskEntry>,
@@ -140,6 +186,7 @@ pub async fn load(
             Vec::new()
         },
         concern_count,
+        assessments: latest_assessments(records.quality_assessments),
         location,
     })
 }
