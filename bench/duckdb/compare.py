@@ -32,20 +32,9 @@ FIELDS = NUMBERS + ("variation",)
 # spec/metrics.md and docs/METRICS.md: (regular expression, the bug). Only these
 # IDs are left out; their rows are still compared and counted apart, so the
 # report shows how many the bug moves.
-POPULATION_BASE_YEAR = (
-    "engine bug: needs.population / needs.projected_need use the nearest year of the "
-    "preferred kind even when the year itself is in the bundle in the other kind "
-    "(2024 estimates + 2025 projections, T = 2025-03-31: the engine reports the 2024 "
-    "estimate as base year 2025); metrics.md uses another year only 'when a year is "
-    "missing' (crates/engine/src/needs.rs, rows_for_year)")
-EXCLUDED = [
-    # The base year's figures and source year, and every change measured from it.
-    (r"^needs\.population\.years\.0\.(source_year|people_65_plus|people_85_plus)$",
-     POPULATION_BASE_YEAR),
-    (r"^needs\.population\.years\.[12]\.change_(65|85)_plus$", POPULATION_BASE_YEAR),
-    (r"^needs\.projected_need\.measures\..*\.0\.(source_year|people)$", POPULATION_BASE_YEAR),
-    (r"^needs\.projected_need\.measures\..*\.[12]\.change$", POPULATION_BASE_YEAR),
-]
+# (The population base-year disagreement found by this comparison was fixed
+# in the engine: the base year is used whenever it is present, of either kind.)
+EXCLUDED = []
 
 # Engine IDs that are not computed from a bundle by design, with the reason.
 NOT_COVERED_BY_DESIGN = [

@@ -144,8 +144,28 @@ pub fn format_list<T: std::fmt::Display>(items: &[T]) -> String {
 }
 
 /// Writes a date the way [`parse_date`] reads it.
+///
+/// By hand rather than with chrono's formatter, which interprets a format
+/// string on every call: imports and exports write tens of millions of dates.
 pub fn format_date(d: Date) -> String {
-    d.format("%Y-%m-%d").to_string()
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.format("%Y-%m-%d").to_string();
+    }
+    let mut b = [0u8; 10];
+    let y = y as u32;
+    b[0] = b'0' + (y / 1000) as u8;
+    b[1] = b'0' + (y / 100 % 10) as u8;
+    b[2] = b'0' + (y / 10 % 10) as u8;
+    b[3] = b'0' + (y % 10) as u8;
+    b[4] = b'-';
+    b[5] = b'0' + (m / 10) as u8;
+    b[6] = b'0' + (m % 10) as u8;
+    b[7] = b'-';
+    b[8] = b'0' + (day / 10) as u8;
+    b[9] = b'0' + (day % 10) as u8;
+    b.iter().map(|&c| c as char).collect()
 }
 
 #[cfg(test)]

@@ -86,39 +86,39 @@ pub fn horizon_years(t: Date) -> [i32; 3] {
 
 /// The rows to count for a year: whole-council rows when the council has any for
 /// that year, otherwise its locality rows (never both, which would count people
-/// twice). The base year prefers estimates, horizons prefer projections. When
-/// the year itself is missing, the nearest earlier year of the preferred kind is
-/// used (`metrics.md`: "the nearest earlier projection year"), then the nearest
-/// earlier year of any kind.
+/// twice). The year itself is used whenever the council has figures for it (the
+/// preferred kind if both an estimate and a projection exist: estimates for the
+/// base year, projections for horizons). Only when the year is missing is the
+/// nearest earlier year used: of the preferred kind (`metrics.md`: "the nearest
+/// earlier projection year"), then of any kind.
 fn rows_for_year<'a>(
     c: &Council<'a>,
     year: i32,
     prefer: PopulationKind,
 ) -> (Option<i32>, Vec<&'a PopulationRow>) {
-    let latest = |kind: Option<PopulationKind>| {
+    let has_year = c.population.iter().any(|r| r.year == year);
+    let earlier = |kind: Option<PopulationKind>| {
         c.population
             .iter()
-            .filter(|r| r.year <= year && kind.is_none_or(|k| r.kind == k))
+            .filter(|r| r.year < year && kind.is_none_or(|k| r.kind == k))
             .map(|r| r.year)
             .max()
     };
-    let Some(source) = latest(Some(prefer)).or_else(|| latest(None)) else {
+    let source = if has_year {
+        Some(year)
+    } else {
+        earlier(Some(prefer)).or_else(|| earlier(None))
+    };
+    let Some(source) = source else {
         return (None, Vec::new());
     };
     let of_year = c.population.iter().copied().filter(|r| r.year == source);
     let kind = if of_year.clone().any(|r| r.kind == prefer) {
-        Some(prefer)
+        prefer
     } else {
-        None
+        of_year.clone().map(|r| r.kind).next().unwrap_or(prefer)
     };
-    let mut rows: Vec<&PopulationRow> = of_year
-        .filter(|r| kind.is_none_or(|k| r.kind == k))
-        .collect();
-    if kind.is_none() {
-        // Only the other kind exists for this year: take it (one kind only).
-        let first = rows.first().map(|r| r.kind);
-        rows.retain(|r| Some(r.kind) == first);
-    }
+    let rows: Vec<&PopulationRow> = of_year.filter(|r| r.kind == kind).collect();
     let whole: Vec<&PopulationRow> = rows
         .iter()
         .copied()

@@ -277,3 +277,19 @@ fn findings_quote_the_figures_in_british_style() {
         .unwrap();
     assert_eq!(f.text, "1,478 of 1,724 care home beds (86%) were occupied.");
 }
+
+#[test]
+fn the_base_year_is_used_when_present_whatever_its_kind() {
+    use AgeBand::*;
+    use PopulationKind::*;
+    let mut b = B::new();
+    // T.year = 2025 is present only as a projection: it is still the base year.
+    pop(&mut b, 2024, A65To74, 1000, Estimate, None);
+    pop(&mut b, 2025, A65To74, 1100, Projection, None);
+    pop(&mut b, 2030, A65To74, 1500, Projection, None);
+    let p = b.pack();
+    let y = &p.sections.needs.population.years;
+    assert_eq!((y[0].source_year, y[0].people_65_plus), (Some(2025), 1100));
+    // (1500 − 1100) / 1100.
+    assert_eq!(y[1].change_65_plus, Some(400.0 / 1100.0));
+}

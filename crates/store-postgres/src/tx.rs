@@ -173,7 +173,7 @@ impl PgTx {
                     bind(&mut args, v, c.ty)?;
                 }
             }
-            let q = sql::upsert(t, chunk.len());
+            let q = sql::upsert(t, chunk.len(), sql::Params::Numbered);
             let res = sqlx::query_with(AssertSqlSafe(q), args)
                 .execute(&mut *self.tx)
                 .await

@@ -38,7 +38,7 @@ fn bind(args: &mut SqliteArguments, v: &Value<'_>) -> StoreResult<()> {
         Value::Int(i) => args.add(*i),
         Value::Real(f) => args.add(*f),
         Value::Bool(b) => args.add(*b),
-        Value::Date(d) => args.add(*d),
+        Value::Date(d) => args.add(continuum_domain::parse::format_date(*d)),
         Value::Timestamp(t) => args.add(t.to_rfc3339()),
     };
     r.map_err(|e| StoreError::Database(format!("cannot bind a value: {e}")))
@@ -105,7 +105,7 @@ impl SqliteTx {
         let mut written = 0;
         let mut cells: Vec<Value<'_>> = Vec::with_capacity(t.columns.len());
         for chunk in rows.chunks(per) {
-            let q = sql::upsert(t, chunk.len());
+            let q = sql::upsert(t, chunk.len(), sql::Params::Anonymous);
             let mut args = SqliteArguments::default();
             for r in chunk {
                 cells.clear();

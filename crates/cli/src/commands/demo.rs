@@ -152,7 +152,7 @@ async fn busiest_provider(store: &dyn Store, la: &LaName) -> anyhow::Result<Opti
 
 fn print_logins(logins: &[continuum_web::DemoLogin]) {
     println!("Demo logins (every password is shown once here; the demo is not for real data):");
-    println!("  {:<18} {:<22} {}", "role", "username", "password");
+    println!("  {:<18} {:<22} password", "role", "username");
     for l in logins {
         println!("  {:<18} {:<22} {}", l.role.label(), l.username, l.password);
     }
