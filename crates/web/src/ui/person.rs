@@ -38,54 +38,61 @@ pub async fn page(
     render(&build(chrome, &rec))
 }
 
-fn build(chrome: Chrome, r: &PersonRecord) -> PersonPage {
+/// A list in words, or "None".
+fn list(v: Vec<String>) -> String {
+    if v.is_empty() {
+        "None".to_string()
+    } else {
+        v.join(", ")
+    }
+}
+
+/// The person's own fields.
+fn summary(r: &PersonRecord) -> Vec<(&'static str, String)> {
     let p = &r.person;
-    let list = |v: Vec<String>| {
-        if v.is_empty() {
-            "None".to_string()
-        } else {
-            v.join(", ")
-        }
-    };
+    vec![
+        ("Person ID", p.person_id.to_string()),
+        ("Council", p.la.to_string()),
+        (
+            "Year of birth",
+            p.birth_year
+                .map_or_else(|| "Not recorded".into(), |y| y.to_string()),
+        ),
+        ("Sex", fmt::words(p.sex.as_str())),
+        (
+            "Ethnicity",
+            p.ethnicity
+                .as_deref()
+                .map_or_else(|| "Not recorded".into(), fmt::words),
+        ),
+        (
+            "Locality",
+            p.locality_id
+                .as_ref()
+                .map_or_else(|| "Not recorded".into(), ToString::to_string),
+        ),
+        ("Client type", fmt::words(p.client_type.as_str())),
+        (
+            "Primary support reason",
+            p.primary_support_reason
+                .map_or_else(|| "Not recorded".into(), |s| fmt::words(s.as_str())),
+        ),
+        (
+            "Has an unpaid carer",
+            fmt::yes_no(p.has_unpaid_carer).into(),
+        ),
+        (
+            "Cares for",
+            list(p.cares_for.iter().map(ToString::to_string).collect()),
+        ),
+    ]
+}
+
+fn build(chrome: Chrome, r: &PersonRecord) -> PersonPage {
     PersonPage {
         chrome,
-        id: p.person_id.to_string(),
-        summary: vec![
-            ("Person ID", p.person_id.to_string()),
-            ("Council", p.la.to_string()),
-            (
-                "Year of birth",
-                p.birth_year
-                    .map_or_else(|| "Not recorded".into(), |y| y.to_string()),
-            ),
-            ("Sex", fmt::words(p.sex.as_str())),
-            (
-                "Ethnicity",
-                p.ethnicity
-                    .as_deref()
-                    .map_or_else(|| "Not recorded".into(), fmt::words),
-            ),
-            (
-                "Locality",
-                p.locality_id
-                    .as_ref()
-                    .map_or_else(|| "Not recorded".into(), ToString::to_string),
-            ),
-            ("Client type", fmt::words(p.client_type.as_str())),
-            (
-                "Primary support reason",
-                p.primary_support_reason
-                    .map_or_else(|| "Not recorded".into(), |s| fmt::words(s.as_str())),
-            ),
-            (
-                "Has an unpaid carer",
-                fmt::yes_no(p.has_unpaid_carer).into(),
-            ),
-            (
-                "Cares for",
-                list(p.cares_for.iter().map(ToString::to_string).collect()),
-            ),
-        ],
+        id: r.person.person_id.to_string(),
+        summary: summary(r),
         requests: r
             .requests
             .iter()

@@ -68,18 +68,74 @@ pub struct ResultsView {
     pub show_risk: bool,
 }
 
+/// The choices of every filter, with the current ones selected.
+#[derive(Debug, Clone)]
+pub struct Choices {
+    pub service_types: Vec<Opt>,
+    pub ratings: Vec<Opt>,
+    pub specialisms: Vec<Opt>,
+    pub localities: Vec<Opt>,
+    pub risks: Vec<Opt>,
+    pub areas: Vec<Opt>,
+    pub statuses: Vec<Opt>,
+}
+
+fn choices(p: &RegisterParams, localities: &[(String, String)]) -> Choices {
+    let words = |w: &'static str| (w, fmt::words(w));
+    Choices {
+        service_types: opts(
+            p.service_type.as_deref(),
+            ServiceType::ALL
+                .iter()
+                .map(|s| (s.as_str(), s.label().to_string())),
+            "Any service type",
+        ),
+        ratings: opts(
+            p.rating.as_deref(),
+            Rating::ALL
+                .iter()
+                .map(|r| (r.as_str(), r.label().to_string())),
+            "Any rating",
+        ),
+        specialisms: opts(
+            p.specialism.as_deref(),
+            Specialism::ALL.iter().map(|s| words(s.as_str())),
+            "Any specialism",
+        ),
+        localities: opts(
+            p.locality.as_deref(),
+            localities
+                .iter()
+                .map(|(id, name)| (id.as_str(), name.clone())),
+            "Any locality",
+        ),
+        risks: opts(
+            p.risk.as_deref(),
+            RiskLevel::ALL.iter().map(|r| words(r.as_str())),
+            "Any risk",
+        ),
+        areas: opts(
+            p.area.as_deref().filter(|a| *a != "in"),
+            [("elsewhere", "Outside our area, used by us".to_string())],
+            "In our area",
+        ),
+        statuses: opts(
+            p.status.as_deref().filter(|s| *s != "registered"),
+            [
+                ("deregistered", "Deregistered".to_string()),
+                ("all", "Registered or not".to_string()),
+            ],
+            "Registered",
+        ),
+    }
+}
+
 #[derive(Template)]
 #[template(path = "register.html")]
 struct RegisterPage {
     chrome: Chrome,
     q: String,
-    service_types: Vec<Opt>,
-    ratings: Vec<Opt>,
-    specialisms: Vec<Opt>,
-    localities: Vec<Opt>,
-    risks: Vec<Opt>,
-    areas: Vec<Opt>,
-    statuses: Vec<Opt>,
+    choices: Choices,
     council: Option<String>,
     results: ResultsView,
 }
@@ -122,58 +178,10 @@ pub async fn page(
         }
         None => Vec::new(),
     };
-    let p = &params;
     let page = RegisterPage {
         chrome: Chrome::new(can.signed(), "Providers and locations", "/locations"),
-        q: p.q.clone().unwrap_or_default(),
-        service_types: opts(
-            p.service_type.as_deref(),
-            ServiceType::ALL
-                .iter()
-                .map(|s| (s.as_str(), s.label().to_string())),
-            "Any service type",
-        ),
-        ratings: opts(
-            p.rating.as_deref(),
-            Rating::ALL
-                .iter()
-                .map(|r| (r.as_str(), r.label().to_string())),
-            "Any rating",
-        ),
-        specialisms: opts(
-            p.specialism.as_deref(),
-            Specialism::ALL
-                .iter()
-                .map(|s| (s.as_str(), fmt::words(s.as_str()))),
-            "Any specialism",
-        ),
-        localities: opts(
-            p.locality.as_deref(),
-            localities
-                .iter()
-                .map(|(id, name)| (id.as_str(), name.clone())),
-            "Any locality",
-        ),
-        risks: opts(
-            p.risk.as_deref(),
-            RiskLevel::ALL
-                .iter()
-                .map(|r| (r.as_str(), fmt::words(r.as_str()))),
-            "Any risk",
-        ),
-        areas: opts(
-            p.area.as_deref().filter(|a| *a != "in"),
-            [("elsewhere", "Outside our area, used by us".to_string())],
-            "In our area",
-        ),
-        statuses: opts(
-            p.status.as_deref().filter(|s| *s != "registered"),
-            [
-                ("deregistered", "Deregistered".to_string()),
-                ("all", "Registered or not".to_string()),
-            ],
-            "Registered",
-        ),
+        q: params.q.clone().unwrap_or_default(),
+        choices: choices(&params, &localities),
         council: scope.council().map(ToString::to_string),
         results,
     };
