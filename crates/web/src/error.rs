@@ -154,6 +154,7 @@ struct ErrorPage<'a> {
     title: &'a str,
     message: &'a str,
     status: u16,
+    assets: &'static str,
 }
 
 fn title_for(status: StatusCode) -> &'static str {
@@ -193,6 +194,7 @@ pub async fn html_errors(req: Request, next: Next) -> Response {
         title: title_for(status),
         message: &mark.message,
         status: status.as_u16(),
+        assets: crate::assets::version(),
     };
     let body = askama::Template::render(&page).unwrap_or_else(|_| mark.message.clone());
     let mut out = (status, Html(body)).into_response();
