@@ -94,8 +94,63 @@ pub async fn select<R: Record + Send>(
     Ok(out)
 }
 
+/// A write this big, into a table holding fewer rows than it, loads faster with
+/// the table's secondary indexes dropped and rebuilt afterwards (a sorted build)
+/// than maintained row by row. Both happen inside the import's transaction.
+const DEFER_INDEXES_FROM: usize = 20_000;
+
 impl SqliteTx {
+    /// Drops the secondary indexes of a table, returning the SQL to rebuild them.
+    async fn drop_indexes(&mut self, table: &str) -> StoreResult<Vec<String>> {
+        let defs: Vec<(String, String)> = sqlx::query_as(
+            "select name, sql from sqlite_master where type = 'index' and tbl_name = $1 and sql is not null",
+        )
+        .bind(table)
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(ops::driver_error)?;
+        for (name, _) in &defs {
+            // Index names come from sqlite_master, not from input.
+            sqlx::query(AssertSqlSafe(format!("drop index \"{name}\"")))
+                .execute(&mut *self.tx)
+                .await
+                .map_err(ops::driver_error)?;
+        }
+        Ok(defs.into_iter().map(|(_, sql)| sql).collect())
+    }
+
+    async fn table_rows(&mut self, table: &str) -> StoreResult<i64> {
+        // Table names come from the static table definitions.
+        sqlx::query_scalar(AssertSqlSafe(format!("select count(*) from {table}")))
+            .fetch_one(&mut *self.tx)
+            .await
+            .map_err(ops::driver_error)
+    }
+
     async fn write<R: Record + Sync>(
+        &mut self,
+        rows: &[R],
+        tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    ) -> StoreResult<u64> {
+        let t = R::TABLE;
+        let defer = rows.len() >= DEFER_INDEXES_FROM
+            && self.table_rows(t.name).await? < i64::try_from(rows.len()).unwrap_or(i64::MAX);
+        let rebuild = if defer {
+            self.drop_indexes(t.name).await?
+        } else {
+            Vec::new()
+        };
+        let written = self.insert_chunks(rows, tenant).await?;
+        for sql in rebuild {
+            sqlx::query(AssertSqlSafe(sql))
+                .execute(&mut *self.tx)
+                .await
+                .map_err(ops::driver_error)?;
+        }
+        Ok(written)
+    }
+
+    async fn insert_chunks<R: Record + Sync>(
         &mut self,
         rows: &[R],
         tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),

@@ -145,8 +145,7 @@ pub async fn import_dataset<T: Tx>(
     let mut sum = ImportSummary::default();
     macro_rules! own {
         ($rows:expr) => {{
-            let n = tx.upsert(&$rows, &no_tenant).await?;
-            sum.add(table_name(&$rows), $rows.len() as u64, n);
+            timed(tx, &$rows, &no_tenant, &mut sum).await?;
         }};
     }
     own!(ds.authorities);
@@ -155,38 +154,47 @@ pub async fn import_dataset<T: Tx>(
     own!(ds.prevalence);
     own!(ds.locations);
     own!(ds.contracts);
-    let n = tx
-        .upsert(&ds.capacity, &|c: &CapacityReturn| {
-            tenants.of_location(&c.location_id)
-        })
-        .await?;
-    sum.add("capacity_returns", ds.capacity.len() as u64, n);
+    timed(
+        tx,
+        &ds.capacity,
+        &|c: &CapacityReturn| tenants.of_location(&c.location_id),
+        &mut sum,
+    )
+    .await?;
     own!(ds.people);
-    let n = tx
-        .upsert(&ds.requests, &|r: &Request| tenants.of_person(&r.person_id))
-        .await?;
-    sum.add("requests", ds.requests.len() as u64, n);
-    let n = tx
-        .upsert(&ds.placements, &|p: &Placement| {
-            tenants.of_person(&p.person_id)
-        })
-        .await?;
-    sum.add("placements", ds.placements.len() as u64, n);
-    let n = tx
-        .upsert(&ds.reviews, &|r: &Review| tenants.of_person(&r.person_id))
-        .await?;
-    sum.add("reviews", ds.reviews.len() as u64, n);
+    timed(
+        tx,
+        &ds.requests,
+        &|r: &Request| tenants.of_person(&r.person_id),
+        &mut sum,
+    )
+    .await?;
+    timed(
+        tx,
+        &ds.placements,
+        &|p: &Placement| tenants.of_person(&p.person_id),
+        &mut sum,
+    )
+    .await?;
+    timed(
+        tx,
+        &ds.reviews,
+        &|r: &Review| tenants.of_person(&r.person_id),
+        &mut sum,
+    )
+    .await?;
     own!(ds.quality_assessments);
     own!(ds.visits);
     own!(ds.concerns);
     own!(ds.sanctions);
     own!(ds.handbacks);
-    let n = tx
-        .upsert(&ds.workforce, &|w: &WorkforceReturn| {
-            tenants.of_location(&w.location_id)
-        })
-        .await?;
-    sum.add("workforce_returns", ds.workforce.len() as u64, n);
+    timed(
+        tx,
+        &ds.workforce,
+        &|w: &WorkforceReturn| tenants.of_location(&w.location_id),
+        &mut sum,
+    )
+    .await?;
     own!(ds.fees);
     own!(ds.indicators);
     own!(ds.gaps);
@@ -198,8 +206,25 @@ pub async fn import_dataset<T: Tx>(
     Ok(sum)
 }
 
-fn table_name<R: Record>(_: &[R]) -> &'static str {
-    R::TABLE.name
+/// Upserts one table's rows, logging how long it took.
+async fn timed<T: Tx, R: Record + Sync>(
+    tx: &mut T,
+    rows: &[R],
+    tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    sum: &mut ImportSummary,
+) -> StoreResult<()> {
+    let started = std::time::Instant::now();
+    let n = tx.upsert(rows, tenant).await?;
+    let table = R::TABLE.name;
+    tracing::debug!(
+        table,
+        rows = rows.len(),
+        written = n,
+        duration_ms = started.elapsed().as_millis() as u64,
+        "table written"
+    );
+    sum.add(table, rows.len() as u64, n);
+    Ok(())
 }
 
 /// Imports ASCOF figures.
