@@ -183,25 +183,17 @@ impl PgTx {
         Ok(written)
     }
 
-    async fn copy_rows<R: Record + Sync>(
+    /// Streams rows in COPY text format into `target` (a table or a temporary one).
+    async fn copy_into<R: Record + Sync>(
         &mut self,
+        target: &str,
         rows: &[R],
         tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
     ) -> StoreResult<u64> {
         let t = R::TABLE;
-        let cols = t.column_list();
-        let tmp = format!("copy_{}", t.name);
-        let setup = format!(
-            "drop table if exists {tmp}; create temp table {tmp} as select {cols} from {} with no data",
-            t.name
-        );
-        sqlx::raw_sql(AssertSqlSafe(setup))
-            .execute(&mut *self.tx)
-            .await
-            .map_err(ops::driver_error)?;
         let mut copy = self
             .tx
-            .copy_in_raw(&format!("copy {tmp} ({cols}) from stdin"))
+            .copy_in_raw(&format!("copy {target} ({}) from stdin", t.column_list()))
             .await
             .map_err(ops::driver_error)?;
         let mut buf = String::with_capacity(COPY_CHUNK + 4096);
@@ -223,21 +215,78 @@ impl PgTx {
         if !buf.is_empty() {
             copy.send(buf.as_bytes()).await.map_err(ops::driver_error)?;
         }
-        copy.finish().await.map_err(ops::driver_error)?;
-        let upsert = format!(
-            "insert into {} ({cols}) select {cols} from {tmp}{}",
-            t.name,
-            sql::on_conflict(t)
-        );
-        let res = sqlx::raw_sql(AssertSqlSafe(upsert))
+        copy.finish().await.map_err(ops::driver_error)
+    }
+
+    async fn exec(&mut self, sql: String) -> StoreResult<u64> {
+        // Statements here are built from static table definitions and catalogue names.
+        Ok(sqlx::raw_sql(AssertSqlSafe(sql))
             .execute(&mut *self.tx)
             .await
-            .map_err(ops::driver_error)?;
-        sqlx::raw_sql(AssertSqlSafe(format!("drop table {tmp}")))
-            .execute(&mut *self.tx)
-            .await
-            .map_err(ops::driver_error)?;
-        Ok(res.rows_affected())
+            .map_err(ops::driver_error)?
+            .rows_affected())
+    }
+
+    /// Drops a table's secondary indexes (not those behind its key), returning
+    /// the statements that rebuild them.
+    async fn drop_indexes(&mut self, table: &str) -> StoreResult<Vec<String>> {
+        let defs: Vec<(String, String)> = sqlx::query_as(
+            "select indexname::text, indexdef from pg_indexes where schemaname = current_schema() and tablename = $1 \
+             and indexname not in (select conname from pg_constraint where conrelid = (current_schema() || '.' || $1)::regclass)",
+        )
+        .bind(table)
+        .fetch_all(&mut *self.tx)
+        .await
+        .map_err(ops::driver_error)?;
+        for (name, _) in &defs {
+            self.exec(format!("drop index \"{name}\"")).await?;
+        }
+        Ok(defs.into_iter().map(|(_, def)| def).collect())
+    }
+
+    /// Bulk-loads rows. Into an empty table they are copied straight in (there
+    /// is nothing to conflict with); otherwise they go to a temporary table and
+    /// are merged with one upsert that writes only rows that differ. A load
+    /// bigger than the table rebuilds its secondary indexes afterwards.
+    async fn copy_rows<R: Record + Sync>(
+        &mut self,
+        rows: &[R],
+        tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
+    ) -> StoreResult<u64> {
+        let t = R::TABLE;
+        let held: i64 =
+            sqlx::query_scalar(AssertSqlSafe(format!("select count(*) from {}", t.name)))
+                .fetch_one(&mut *self.tx)
+                .await
+                .map_err(ops::driver_error)?;
+        let rebuild = if held < i64::try_from(rows.len()).unwrap_or(i64::MAX) {
+            self.exec("set local maintenance_work_mem = '512MB'".into())
+                .await?;
+            self.drop_indexes(t.name).await?
+        } else {
+            Vec::new()
+        };
+        let written = if held == 0 {
+            self.copy_into(t.name, rows, tenant).await?
+        } else {
+            let cols = t.column_list();
+            let tmp = format!("copy_{}", t.name);
+            self.exec(format!("drop table if exists {tmp}; create temp table {tmp} as select {cols} from {} with no data", t.name)).await?;
+            self.copy_into(&tmp, rows, tenant).await?;
+            let n = self
+                .exec(format!(
+                    "insert into {} ({cols}) select {cols} from {tmp}{}",
+                    t.name,
+                    sql::on_conflict(t)
+                ))
+                .await?;
+            self.exec(format!("drop table {tmp}")).await?;
+            n
+        };
+        for def in rebuild {
+            self.exec(def).await?;
+        }
+        Ok(written)
     }
 }
 
