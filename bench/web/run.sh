@@ -52,13 +52,13 @@ sign_in() {
 leader="$(sign_in leader)"
 commissioner="$(sign_in commissioner)"
 
+# Warm up: the first evidence request computes the pack (timed here).
+warm="$(curl -s -o /dev/null -w '%{time_total}' -b "$leader" "$base/evidence")"
+
 # A commissioned location of the council with placements: the heaviest page.
 location="$(curl -s -b "$leader" "$base/locations?risk=red" | grep -o 'href="/locations/[^"?]*"' | head -1 | sed 's/href="//;s/"//')"
 [ -n "$location" ] || location="$(curl -s -b "$leader" "$base/locations" | grep -o 'href="/locations/[^"?]*"' | head -1 | sed 's/href="//;s/"//')"
 search="/locations?q=care&service_type=residential_home&rating=good"
-
-# Warm up: the first evidence request computes the pack (timed here).
-warm="$(curl -s -o /dev/null -w '%{time_total}' -b "$leader" "$base/evidence")"
 
 run() { # name cookie path
   local cmd="wrk -t$threads -c$conns -d$duration --latency -H 'Cookie: <session>' $base$3"
@@ -73,7 +73,7 @@ run() { # name cookie path
   echo "$cmd" >>"$out/commands"
 }
 
-echo "Council: $la; first evidence pack computed in ${warm}s; $(nproc) cores shared by wrk and the server."
+echo "Council: $la; the first evidence page (loading the council and computing its pack) took ${warm}s; $(nproc) cores shared by wrk and the server."
 echo
 echo "| page | path | requests/s | p50 | p99 | max | non-2xx |"
 echo "|---|---|---|---|---|---|---|"

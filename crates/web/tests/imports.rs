@@ -167,3 +167,37 @@ async fn uploads_need_the_right_the_token_a_kind_and_a_file() {
         "jobs are their owner's"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_follow_an_import_made_by_another_process() {
+    let app = TestApp::new().await;
+    let who = app.who(Role::Commissioner, "Anyshire").await;
+    let before = app.get("/api/v1/locations", Some(&who)).await.json();
+    assert_eq!(before["total"], 2);
+    // The CLI writes straight to the database, not through this app.
+    let mut ds = continuum_store::conformance::fixture();
+    let mut new = ds.locations[0].clone();
+    new.location_id = "1-999".parse().unwrap();
+    new.name = "Newly Registered House".into();
+    ds.locations = vec![new];
+    ds.authorities.clear();
+    let src = continuum_store::ImportSource {
+        kind: "cqc-api".into(),
+        name: "elsewhere".into(),
+        digest: None,
+    };
+    app.store
+        .import_dataset(
+            &continuum_domain::Dataset {
+                locations: ds.locations,
+                ..Default::default()
+            },
+            &src,
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(continuum_web::cache::CHECK_EVERY + std::time::Duration::from_millis(200))
+        .await;
+    let after = app.get("/api/v1/locations", Some(&who)).await.json();
+    assert_eq!(after["total"], 3, "{after}");
+}

@@ -10,16 +10,15 @@
 use continuum_domain::{
     AuditAction, LaName, Location, LocationId, PersonId, ProviderId, Role, User,
 };
-use continuum_store::{LocationQuery, LocationRecords, PersonRecord};
+use std::sync::Arc;
+
+use continuum_store::{LocationQuery, PersonRecord};
 
 use super::can::{Can, ViewPersonalRecords};
 use crate::audit;
+use crate::cache::{LocationData, ScopeKey};
 use crate::error::AppError;
 use crate::state::AppState;
-
-/// The most register rows one query reads: more than any council's area
-/// holds, so a page can count and page through them in memory.
-pub const REGISTER_CAP: i64 = 5_000;
 
 /// Whose data a user may see.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,24 +51,34 @@ impl DataScope {
         }
     }
 
-    /// Register rows in scope matching `filter` (its own scope fields are
-    /// replaced). Council staff get their area; see [`Self::used_elsewhere`]
-    /// for the rest.
+    /// The key of this scope's register rows in the cache.
+    fn register_key(&self) -> Option<ScopeKey> {
+        match self {
+            DataScope::Council(la) => Some(ScopeKey::Council(la.clone())),
+            DataScope::Provider(p) => Some(ScopeKey::Provider(p.clone())),
+            DataScope::Nothing => None,
+        }
+    }
+
+    /// Register rows in scope matching `filter`, ordered by name (its own
+    /// scope fields are ignored: the scope decides). Council staff get their
+    /// area; see [`Self::used_elsewhere`] for the rest.
     pub async fn locations(
         &self,
         state: &AppState,
         filter: &LocationQuery,
     ) -> Result<Vec<Location>, AppError> {
-        let mut q = filter.clone();
-        q.provider_id = None;
-        q.la = None;
-        match self {
-            DataScope::Council(la) => q.la = Some(la.clone()),
-            DataScope::Provider(p) => q.provider_id = Some(p.clone()),
-            DataScope::Nothing => return Ok(Vec::new()),
-        }
-        q.limit = Some(q.limit.unwrap_or(REGISTER_CAP).min(REGISTER_CAP));
-        Ok(state.store.locations(&q).await?)
+        let Some(key) = self.register_key() else {
+            return Ok(Vec::new());
+        };
+        let rows = state.cache.register(state.store.as_ref(), &key).await?;
+        let limit = usize::try_from(filter.limit.unwrap_or(i64::MAX)).unwrap_or(usize::MAX);
+        Ok(rows
+            .iter()
+            .filter(|l| matches(filter, l))
+            .take(limit)
+            .cloned()
+            .collect())
     }
 
     /// Locations outside the council's area that it uses (contracts,
@@ -93,44 +102,42 @@ impl DataScope {
         Ok(out)
     }
 
-    /// One location, if it is in scope.
-    pub async fn location(&self, state: &AppState, id: &LocationId) -> Result<Location, AppError> {
-        let l = state.store.location(id).await?.ok_or(AppError::NotFound)?;
-        let visible = match self {
-            DataScope::Provider(p) => &l.provider_id == p,
-            DataScope::Council(la) if &l.local_authority == la => true,
-            DataScope::Council(la) => state
-                .cache
-                .dataset(state.store.as_ref(), la)
-                .await?
-                .locations
-                .iter()
-                .any(|x| &x.location_id == id),
-            DataScope::Nothing => false,
-        };
-        if visible {
-            Ok(l)
-        } else {
-            Err(AppError::NotFound)
-        }
-    }
-
-    /// What is held about a location in scope: the council's own records for
-    /// council staff, every council's for the provider that runs it.
-    pub async fn location_records(
+    /// One location in scope with what the user's side holds about it: the
+    /// council's own records for council staff, every council's for the
+    /// provider that runs it.
+    pub async fn location_data(
         &self,
         state: &AppState,
-        location: &Location,
-    ) -> Result<LocationRecords, AppError> {
-        let la = match self {
-            DataScope::Council(la) => Some(la),
-            DataScope::Provider(p) if &location.provider_id == p => None,
-            _ => return Err(AppError::NotFound),
+        id: &LocationId,
+    ) -> Result<Arc<LocationData>, AppError> {
+        let store = state.store.as_ref();
+        let (data, visible) = match self {
+            DataScope::Provider(p) => {
+                let d = state.cache.location(store, id, None).await?;
+                let mine = d.as_ref().is_some_and(|d| &d.location.provider_id == p);
+                (d, mine)
+            }
+            DataScope::Council(la) => {
+                let d = state.cache.location(store, id, Some(la)).await?;
+                let ours = match d.as_ref() {
+                    Some(d) if &d.location.local_authority == la => true,
+                    Some(_) => state
+                        .cache
+                        .dataset(store, la)
+                        .await?
+                        .locations
+                        .iter()
+                        .any(|x| &x.location_id == id),
+                    None => false,
+                };
+                (d, ours)
+            }
+            DataScope::Nothing => return Err(AppError::NotFound),
         };
-        Ok(state
-            .store
-            .location_records(&location.location_id, la)
-            .await?)
+        match (data, visible) {
+            (Some(d), true) => Ok(d),
+            _ => Err(AppError::NotFound),
+        }
     }
 
     /// One person's record, for someone with the right to see it, in their

@@ -153,10 +153,8 @@ pub async fn load(
     via: &str,
 ) -> Result<LocationDetail, AppError> {
     let scope = can.scope();
-    let location = scope.location(state, id).await?;
-    let records = scope.location_records(state, &location).await?;
-    let ratings = state.store.rating_history(id).await?;
-    let changes = state.store.location_changes(id).await?;
+    let data = scope.location_data(state, id).await?;
+    let records = &data.records;
     let pack = match scope.council() {
         Some(la) => Some(state.cache.pack(state.store.as_ref(), la, None).await?),
         None => None,
@@ -165,7 +163,7 @@ pub async fn load(
         .as_ref()
         .map_or_else(|| chrono::Utc::now().date_naive(), |p| p.pack.as_at);
     let placements = match can.signed().can::<ViewPersonalRecords>() {
-        Some(personal) => listed(state, &personal, id, records.placements, via).await?,
+        Some(personal) => listed(state, &personal, id, records.placements.clone(), via).await?,
         None => Placements::Counted(PlacementCounts::of(&records.placements, today)),
     };
     let council = matches!(scope, DataScope::Council(_));
@@ -173,21 +171,26 @@ pub async fn load(
     Ok(LocationDetail {
         risk: pack.as_ref().and_then(|p| p.risk_of(id).cloned()),
         pack,
-        ratings,
-        changes,
-        capacity: records.capacity.into_iter().take(CAPACITY_SHOWN).collect(),
-        contracts: records.contracts,
+        ratings: data.ratings.clone(),
+        changes: data.changes.clone(),
+        capacity: records
+            .capacity
+            .iter()
+            .take(CAPACITY_SHOWN)
+            .cloned()
+            .collect(),
+        contracts: records.contracts.clone(),
         placements,
-        sanctions: records.sanctions,
-        visits: records.visits,
+        sanctions: records.sanctions.clone(),
+        visits: records.visits.clone(),
         concerns: if council {
-            records.concerns
+            records.concerns.clone()
         } else {
             Vec::new()
         },
         concern_count,
-        assessments: latest_assessments(records.quality_assessments),
-        location,
+        assessments: latest_assessments(records.quality_assessments.clone()),
+        location: data.location.clone(),
     })
 }
 

@@ -1,28 +1,19 @@
-//! Computed evidence packs and council datasets, kept in memory.
+//! Council datasets and evidence packs.
 //!
-//! A council's pack takes a whole-council dataset and the engine's full
-//! computation, far too slow for every page view. Both are computed once per
-//! (council, as-at date) and shared; concurrent first requests wait for the
-//! one computation rather than each starting their own. An import calls
-//! [`Cache::invalidate`], which drops everything: the next request computes
-//! from the new data.
+//! A council's pack needs the whole council's dataset and the engine's full
+//! computation (seconds on a national database), so both are computed once
+//! per (council, as-at date) and kept; the page body is rendered once too.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use continuum_domain::{Dataset, Date, LaName, LocationId};
 use continuum_engine::risk::RiskEntry;
 use continuum_engine::{AscofMeasure, Options, Pack};
 use continuum_store::{Scope, Store};
-use tokio::sync::OnceCell;
 
+use super::Cache;
 use crate::error::AppError;
-
-/// How many packs are kept; the oldest is dropped first. Councils look at a
-/// handful of dates, and a pack is a few hundred kilobytes.
-const MAX_PACKS: usize = 32;
-/// How many council datasets are kept.
-const MAX_DATASETS: usize = 8;
 
 /// A computed pack, with its risk entries indexed by location and its page
 /// body once rendered.
@@ -69,68 +60,11 @@ impl PackEntry {
     }
 }
 
-type Cell<T> = Arc<OnceCell<Arc<T>>>;
-
-#[derive(Debug, Default)]
-struct Inner {
-    datasets: HashMap<LaName, Cell<Dataset>>,
-    dataset_order: VecDeque<LaName>,
-    packs: HashMap<(LaName, Date), Cell<PackEntry>>,
-    pack_order: VecDeque<(LaName, Date)>,
-}
-
-/// The in-memory cache of council datasets and packs.
-#[derive(Debug, Default)]
-pub struct Cache {
-    inner: Mutex<Inner>,
-}
-
-/// Finds or makes the cell for a key, dropping the oldest beyond `max`.
-fn cell<K: Clone + Eq + std::hash::Hash, T>(
-    map: &mut HashMap<K, Cell<T>>,
-    order: &mut VecDeque<K>,
-    key: &K,
-    max: usize,
-) -> Cell<T> {
-    if let Some(c) = map.get(key) {
-        return c.clone();
-    }
-    while order.len() >= max {
-        if let Some(old) = order.pop_front() {
-            map.remove(&old);
-        }
-    }
-    let c: Cell<T> = Arc::new(OnceCell::new());
-    map.insert(key.clone(), c.clone());
-    order.push_back(key.clone());
-    c
-}
-
 impl Cache {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Inner> {
-        // A panic while holding this lock leaves only maps of cells behind,
-        // which are always consistent, so a poisoned lock is safe to reuse.
-        self.inner
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    /// Drops everything computed.
-    pub fn invalidate(&self) {
-        *self.lock() = Inner::default();
-    }
-
     /// A council's dataset, as the engine needs it.
     pub async fn dataset(&self, store: &dyn Store, la: &LaName) -> Result<Arc<Dataset>, AppError> {
-        let c = {
-            let mut g = self.lock();
-            let Inner {
-                datasets,
-                dataset_order,
-                ..
-            } = &mut *g;
-            cell(datasets, dataset_order, la, MAX_DATASETS)
-        };
+        self.check_fresh(store).await?;
+        let c = self.lock().datasets.cell(la);
         let ds = c
             .get_or_try_init(|| async {
                 let started = std::time::Instant::now();
@@ -169,14 +103,7 @@ impl Cache {
             Some(t) => t,
             None => self.default_date(store, la).await?,
         };
-        let key = (la.clone(), t);
-        let c = {
-            let mut g = self.lock();
-            let Inner {
-                packs, pack_order, ..
-            } = &mut *g;
-            cell(packs, pack_order, &key, MAX_PACKS)
-        };
+        let c = self.lock().packs.cell(&(la.clone(), t));
         let entry = c
             .get_or_try_init(|| async {
                 let ds = self.dataset(store, la).await?;
