@@ -50,6 +50,7 @@ macro_rules! conformance_suite {
             the_audit_log_is_append_only_and_newest_first,
             a_location_page_reads_one_councils_records,
             a_person_record_stays_within_its_council,
+            audit_entries_written_together_keep_their_order,
         );
     };
 }

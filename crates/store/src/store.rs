@@ -118,6 +118,9 @@ pub trait Store: Send + Sync + std::fmt::Debug {
     ) -> StoreResult<Vec<SignInAttempt>>;
     /// Appends to the audit log.
     async fn audit(&self, event: &AuditEvent) -> StoreResult<()>;
+    /// Appends several entries in one transaction, in order: the web app
+    /// gathers the entries of concurrent requests and writes them together.
+    async fn audit_all(&self, events: &[AuditEvent]) -> StoreResult<()>;
     /// Reads the audit log, newest first.
     async fn audit_log(&self, query: &AuditQuery) -> StoreResult<Vec<AuditEvent>>;
 }
@@ -345,6 +348,16 @@ impl<B: SqlBackend> Store for B {
     async fn audit(&self, event: &AuditEvent) -> StoreResult<()> {
         write!(self, |tx| {
             tx.append(&[crate::schema::AuditRow(event.clone())]).await?;
+        })
+    }
+    async fn audit_all(&self, events: &[AuditEvent]) -> StoreResult<()> {
+        let rows: Vec<crate::schema::AuditRow> = events
+            .iter()
+            .cloned()
+            .map(crate::schema::AuditRow)
+            .collect();
+        write!(self, |tx| {
+            tx.append(&rows).await?;
         })
     }
     async fn audit_log(&self, query: &AuditQuery) -> StoreResult<Vec<AuditEvent>> {

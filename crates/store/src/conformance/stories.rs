@@ -549,3 +549,27 @@ pub async fn a_person_record_stays_within_its_council(store: &dyn Store) {
             .is_none()
     );
 }
+
+pub async fn audit_entries_written_together_keep_their_order(store: &dyn Store) {
+    let e = |subject: &str| AuditEvent {
+        at: chrono::Utc::now(),
+        user_id: UserId::parse("U1").unwrap(),
+        role: Role::Broker,
+        la: LaName::parse("Anyshire").ok(),
+        action: AuditAction::ViewPerson,
+        subject_kind: "person".into(),
+        subject_id: Some(subject.into()),
+        detail: "page".into(),
+    };
+    store.audit(&e("P0")).await.unwrap();
+    store.audit_all(&[e("P1"), e("P2"), e("P3")]).await.unwrap();
+    store.audit_all(&[]).await.unwrap();
+    let ids: Vec<String> = store
+        .audit_log(&crate::AuditQuery::default())
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| e.subject_id)
+        .collect();
+    assert_eq!(ids, vec!["P3", "P2", "P1", "P0"], "newest first");
+}
