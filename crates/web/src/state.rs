@@ -1,10 +1,11 @@
-//! What every handler can reach: the store, the computed-pack cache, the
-//! session cache, sign-in throttling and import jobs.
+//! What every handler can reach: the store, the cache, the session cache,
+//! sign-in throttling, import jobs and the audit writer.
 
 use std::sync::Arc;
 
 use continuum_store::Store;
 
+use crate::audit::Writer;
 use crate::auth::session::SessionCache;
 use crate::auth::throttle::Throttle;
 use crate::cache::Cache;
@@ -36,6 +37,7 @@ pub struct AppState {
     pub(crate) sessions: Arc<SessionCache>,
     pub(crate) throttle: Arc<Throttle>,
     pub(crate) jobs: Arc<Jobs>,
+    pub(crate) audit: Arc<Writer>,
     pub(crate) config: Arc<Config>,
 }
 
@@ -53,6 +55,7 @@ impl AppState {
             sessions: Arc::new(SessionCache::default()),
             throttle: Arc::new(Throttle::default()),
             jobs: Arc::new(Jobs::default()),
+            audit: Arc::new(Writer::default()),
             config: Arc::new(config),
         }
     }

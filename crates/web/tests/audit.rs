@@ -123,3 +123,25 @@ async fn admins_read_the_log_in_the_app() {
     assert_eq!(api[0]["subject_id"], "P1");
     assert_eq!(api.as_array().unwrap().len(), 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_views_are_each_written_once() {
+    let app = std::sync::Arc::new(TestApp::new().await);
+    let broker = app.who(Role::Broker, "Anyshire").await;
+    let mut tasks = Vec::new();
+    for _ in 0..40 {
+        let (app, broker) = (app.clone(), broker.clone());
+        tasks.push(tokio::spawn(async move {
+            app.get("/people/P1", Some(&broker)).await.status
+        }));
+    }
+    for t in tasks {
+        assert_eq!(t.await.unwrap(), StatusCode::OK);
+    }
+    let views = log(&app)
+        .await
+        .into_iter()
+        .filter(|e| e.action == AuditAction::ViewPerson)
+        .count();
+    assert_eq!(views, 40);
+}
