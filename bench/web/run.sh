@@ -61,6 +61,9 @@ location="$(curl -s -b "$leader" "$base/locations?risk=red" | grep -o 'href="/lo
 search="/locations?q=care&service_type=residential_home&rating=good"
 
 run() { # name cookie path
+  local code
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $2" "$base$3")"
+  [ "$code" = 200 ] || { echo "$base$3 answered $code, not 200: is the sign-in right?" >&2; exit 1; }
   local cmd="wrk -t$threads -c$conns -d$duration --latency -H 'Cookie: <session>' $base$3"
   wrk -t"$threads" -c"$conns" -d"$duration" --latency -H "Cookie: $2" "$base$3" >"$out/$1.txt"
   local rps p50 p99 max non2xx
@@ -73,6 +76,17 @@ run() { # name cookie path
   echo "$cmd" >>"$out/commands"
 }
 
+# First views: 50 locations never opened before, one at a time (each reads
+# the store; later views of the same location come from the cache).
+for page in 1 2 3 4; do
+  curl -s -b "$leader" "$base/api/v1/locations?status=all&page=$page" | grep -o '"location_id":"[^"]*"' | sed 's/.*:"//;s/"//' >>"$out/ids"
+done
+head -50 "$out/ids" | while read -r id; do
+  curl -s -o /dev/null -w '%{time_total}\n' -b "$commissioner" "$base/locations/$id"
+done | sort -n >"$out/cold"
+cold_p50="$(awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}' "$out/cold")"
+cold_max="$(awk '{m=$1} END {printf "%.1f", m*1000}' "$out/cold")"
+
 echo "Council: $la; the first evidence page (loading the council and computing its pack) took ${warm}s; $(nproc) cores shared by wrk and the server."
 echo
 echo "| page | path | requests/s | p50 | p99 | max | non-2xx |"
@@ -81,6 +95,8 @@ run "evidence pack (leader)" "$leader" "/evidence"
 run "register search (leader)" "$leader" "$search"
 run "location page (leader, counts only)" "$leader" "$location"
 run "location page (commissioner, placements listed and audited)" "$commissioner" "$location"
+echo
+echo "First views of 50 locations (commissioner, one at a time, nothing cached): p50 ${cold_p50}ms, max ${cold_max}ms."
 echo
 echo '```'
 cat "$out/commands"
