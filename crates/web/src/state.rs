@@ -65,6 +65,19 @@ impl AppState {
         &self.store
     }
 
+    /// Starts computing a council's evidence pack in the background, so the
+    /// first person to open a page does not wait for it (`continuum demo`
+    /// calls it for the demo council). Failures are logged, not returned: the
+    /// page will try again.
+    pub fn warm_up(&self, la: continuum_domain::LaName) {
+        let state = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = state.cache.pack(state.store.as_ref(), &la, None).await {
+                tracing::warn!(error = %e, "warming up the evidence pack failed");
+            }
+        });
+    }
+
     /// Forgets every computed pack and cached council dataset: called after an
     /// import, so the next page computes from the new data.
     pub fn data_changed(&self) {
