@@ -269,3 +269,30 @@ async fn people_change_their_own_password_given_the_current_one() {
     let again = attempt(&app, &cookie, &token, "sam", "a brand new one").await;
     assert_eq!(again.status, StatusCode::SEE_OTHER);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_authorization_header_never_falls_back_to_the_cookie() {
+    let app = TestApp::new().await;
+    let who = app.who(Role::Admin, "Anyshire").await;
+    let req = Request::post("/account/tokens")
+        .header(header::COOKIE, &who.cookie)
+        .header(header::AUTHORIZATION, "Basic Zm9vOmJhcg==")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("label=sneaky"))
+        .unwrap();
+    assert_eq!(
+        app.send(req).await.status,
+        StatusCode::FORBIDDEN,
+        "no CSRF token, no bearer token"
+    );
+    let req = Request::get("/api/v1/me")
+        .header(header::COOKIE, &who.cookie)
+        .header(header::AUTHORIZATION, "Bearer ct_wrong")
+        .body(Body::empty())
+        .unwrap();
+    assert_eq!(
+        app.send(req).await.status,
+        StatusCode::UNAUTHORIZED,
+        "a bad token is not rescued by the cookie"
+    );
+}

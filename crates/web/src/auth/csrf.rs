@@ -14,7 +14,7 @@ use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::session::{SIGN_IN_COOKIE, cookie_value, resolve};
+use super::session::{SIGN_IN_COOKIE, bearer, cookie_value, resolve};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -50,7 +50,7 @@ pub async fn require_csrf(State(state): State<AppState>, req: Request, next: Nex
 
 async fn check(state: &AppState, req: Request) -> Result<Request, AppError> {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
-        || req.headers().contains_key(header::AUTHORIZATION)
+        || bearer(req.headers()).is_some()
     {
         return Ok(req);
     }

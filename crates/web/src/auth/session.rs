@@ -126,7 +126,7 @@ impl SessionCache {
 }
 
 /// The bearer token of a request, if any.
-fn bearer(headers: &HeaderMap) -> Option<&str> {
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     headers
         .get(header::AUTHORIZATION)?
         .to_str()
@@ -189,11 +189,15 @@ async fn by_session(state: &AppState, token: &str) -> Result<Option<Signed>, App
     Ok(Some(signed))
 }
 
-/// Who is asking: an API token wins over a cookie, so a machine client never
-/// rides on a browser session.
+/// Who is asking: a request with an `Authorization` header is judged by its
+/// API token alone, so a machine client never rides on a browser session
+/// (and a request without anti-forgery checks never carries one).
 pub async fn resolve(state: &AppState, headers: &HeaderMap) -> Result<Option<Signed>, AppError> {
-    if let Some(t) = bearer(headers) {
-        return by_token(state, t).await;
+    if headers.contains_key(header::AUTHORIZATION) {
+        return match bearer(headers) {
+            Some(t) => by_token(state, t).await,
+            None => Ok(None),
+        };
     }
     match cookie_value(headers, SESSION_COOKIE) {
         Some(t) if !t.is_empty() => by_session(state, t).await,
