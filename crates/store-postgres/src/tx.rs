@@ -5,7 +5,9 @@ use std::fmt::Write as _;
 
 use continuum_domain::LaName;
 use continuum_store::ops::{self, Filter, Tx};
-use continuum_store::schema::{ColType, OwnedValue, Record, RowReader, Table, Tenant, Value, sql};
+use continuum_store::schema::{
+    Cells, ColType, DecodeError, Record, RowReader, Table, Tenant, Value, sql,
+};
 use continuum_store::{StoreError, StoreResult};
 use futures_util::TryStreamExt;
 use sqlx::postgres::{PgArguments, PgRow};
@@ -86,27 +88,36 @@ fn copy_value(out: &mut String, v: &Value<'_>) {
     }
 }
 
-fn read_cell(row: &PgRow, i: usize, ty: ColType) -> Result<OwnedValue, sqlx::Error> {
-    Ok(match ty {
-        ColType::Text => row
-            .try_get::<Option<String>, _>(i)?
-            .map_or(OwnedValue::Null, OwnedValue::Text),
-        ColType::Int => row
-            .try_get::<Option<i64>, _>(i)?
-            .map_or(OwnedValue::Null, OwnedValue::Int),
-        ColType::Real => row
-            .try_get::<Option<f64>, _>(i)?
-            .map_or(OwnedValue::Null, OwnedValue::Real),
-        ColType::Bool => row
-            .try_get::<Option<bool>, _>(i)?
-            .map_or(OwnedValue::Null, OwnedValue::Bool),
-        ColType::Date => row
-            .try_get::<Option<chrono::NaiveDate>, _>(i)?
-            .map_or(OwnedValue::Null, OwnedValue::Date),
-        ColType::Timestamp => row
-            .try_get::<Option<chrono::DateTime<chrono::Utc>>, _>(i)?
-            .map_or(OwnedValue::Null, OwnedValue::Timestamp),
-    })
+/// A PostgreSQL row's cells, with the driver's type checks.
+struct PgCells<'r>(&'r PgRow);
+
+fn decode_err(e: sqlx::Error) -> DecodeError {
+    DecodeError(e.to_string())
+}
+
+impl Cells for PgCells<'_> {
+    fn text(&self, i: usize) -> Result<Option<&str>, DecodeError> {
+        self.0.try_get::<Option<&str>, _>(i).map_err(decode_err)
+    }
+    fn int(&self, i: usize) -> Result<Option<i64>, DecodeError> {
+        self.0.try_get::<Option<i64>, _>(i).map_err(decode_err)
+    }
+    fn real(&self, i: usize) -> Result<Option<f64>, DecodeError> {
+        self.0.try_get::<Option<f64>, _>(i).map_err(decode_err)
+    }
+    fn flag(&self, i: usize) -> Result<Option<bool>, DecodeError> {
+        self.0.try_get::<Option<bool>, _>(i).map_err(decode_err)
+    }
+    fn date(&self, i: usize) -> Result<Option<chrono::NaiveDate>, DecodeError> {
+        self.0
+            .try_get::<Option<chrono::NaiveDate>, _>(i)
+            .map_err(decode_err)
+    }
+    fn timestamp(&self, i: usize) -> Result<Option<chrono::DateTime<chrono::Utc>>, DecodeError> {
+        self.0
+            .try_get::<Option<chrono::DateTime<chrono::Utc>>, _>(i)
+            .map_err(decode_err)
+    }
 }
 
 /// Reads rows of one table on any connection.
@@ -123,16 +134,12 @@ pub async fn select<R: Record + Send>(
     }
     let mut rows = query.fetch(conn);
     let mut out = Vec::new();
-    let mut cells = Vec::with_capacity(t.columns.len());
     while let Some(row) = rows.try_next().await.map_err(ops::driver_error)? {
-        cells.clear();
-        for (i, c) in t.columns.iter().enumerate() {
-            cells.push(read_cell(&row, i, c.ty).map_err(ops::driver_error)?);
-        }
-        let rec = R::decode(&mut RowReader::new(t, &cells)).map_err(|e| StoreError::Corrupt {
-            table: t.name,
-            message: e.0,
-        })?;
+        let rec =
+            R::decode(&mut RowReader::new(t, &PgCells(&row))).map_err(|e| StoreError::Corrupt {
+                table: t.name,
+                message: e.0,
+            })?;
         out.push(rec);
     }
     Ok(out)

@@ -2,15 +2,13 @@
 -- Dates are ISO text (YYYY-MM-DD), flags are 0/1, lists are ';'-separated text.
 -- Every table holding council data carries the council: `la`, or for the
 -- location register `local_authority` (where the location is).
--- Keyed tables are WITHOUT ROWID: the key is the table, so a bulk import
--- updates one b-tree fewer per row.
 
 create table authorities (
     la text primary key,
     ons_code text not null unique,
     as_at text,
     neighbours text not null default ''
-) strict, without rowid;
+) strict;
 
 create table localities (
     la text not null,
@@ -18,7 +16,7 @@ create table localities (
     name text not null,
     rural integer not null,
     primary key (la, locality_id)
-) strict, without rowid;
+) strict;
 
 -- locality_id '' means the whole council.
 create table population (
@@ -30,7 +28,7 @@ create table population (
     kind text not null,
     people integer not null,
     primary key (la, locality_id, year, sex, age_band, kind)
-) strict, without rowid;
+) strict;
 
 -- National reference rates (POPPI/PANSI style): not council data.
 create table prevalence (
@@ -39,7 +37,7 @@ create table prevalence (
     age_band text not null,
     rate real not null,
     primary key (measure, sex, age_band)
-) strict, without rowid;
+) strict;
 
 create table locations (
     location_id text primary key,
@@ -62,7 +60,7 @@ create table locations (
     registered_on text,
     deregistered_on text,
     sponsor_licence text not null
-) strict, without rowid;
+) strict;
 create index locations_by_la on locations (local_authority, service_type);
 create index locations_by_provider on locations (provider_id);
 
@@ -75,7 +73,7 @@ create table location_ratings (
     published_on text not null,
     rating text not null,
     primary key (location_id, service_group, key_question, published_on)
-) strict, without rowid;
+) strict;
 
 create table quality_statement_scores (
     local_authority text not null,
@@ -88,7 +86,7 @@ create table quality_statement_scores (
     score_text text not null,
     assessed integer not null,
     primary key (location_id, assessed_on, statement_id)
-) strict, without rowid;
+) strict;
 
 -- Field-level changes CQC data made to the register, never deleted.
 create table location_changes (
@@ -115,7 +113,7 @@ create table contracts (
     rate_unit text not null,
     zone text,
     primary key (la, contract_id)
-) strict, without rowid;
+) strict;
 create index contracts_by_location on contracts (location_id);
 
 create table capacity_returns (
@@ -130,7 +128,7 @@ create table capacity_returns (
     homecare_hours_week real,
     homecare_extra_hours real,
     primary key (la, location_id, date)
-) strict, without rowid;
+) strict;
 create index capacity_by_location on capacity_returns (location_id, date);
 
 create table people (
@@ -145,7 +143,7 @@ create table people (
     has_unpaid_carer integer,
     cares_for text not null,
     primary key (la, person_id)
-) strict, without rowid;
+) strict;
 
 create table requests (
     la text not null,
@@ -165,7 +163,7 @@ create table requests (
     -- Kept by the app as brokers work the request; not part of the bundle.
     stage text,
     primary key (la, request_id)
-) strict, without rowid;
+) strict;
 create index requests_by_person on requests (la, person_id);
 
 create table placements (
@@ -184,7 +182,7 @@ create table placements (
     interim integer not null,
     ooa_reason text,
     primary key (la, placement_id)
-) strict, without rowid;
+) strict;
 create index placements_by_person on placements (la, person_id);
 create index placements_by_location on placements (location_id);
 
@@ -196,7 +194,7 @@ create table reviews (
     date text not null,
     kind text not null,
     primary key (la, review_id)
-) strict, without rowid;
+) strict;
 
 create table quality_assessments (
     la text not null,
@@ -208,7 +206,7 @@ create table quality_assessments (
     framework text not null,
     rating text not null,
     primary key (la, assessment_id, domain, standard)
-) strict, without rowid;
+) strict;
 create index quality_assessments_by_location on quality_assessments (location_id);
 
 create table visits (
@@ -218,7 +216,7 @@ create table visits (
     date text not null,
     kind text not null,
     primary key (la, visit_id)
-) strict, without rowid;
+) strict;
 create index visits_by_location on visits (location_id);
 
 create table concerns (
@@ -230,7 +228,7 @@ create table concerns (
     closed_on text,
     substantiated integer,
     primary key (la, concern_id)
-) strict, without rowid;
+) strict;
 create index concerns_by_location on concerns (location_id);
 
 create table sanctions (
@@ -242,7 +240,7 @@ create table sanctions (
     end_date text,
     reason text not null,
     primary key (la, sanction_id)
-) strict, without rowid;
+) strict;
 create index sanctions_by_location on sanctions (location_id);
 
 create table handbacks (
@@ -254,7 +252,7 @@ create table handbacks (
     people_affected integer not null,
     reason text not null,
     primary key (la, handback_id)
-) strict, without rowid;
+) strict;
 
 create table workforce_returns (
     la text not null,
@@ -268,7 +266,7 @@ create table workforce_returns (
     care_cert_eligible integer not null,
     care_cert_done integer not null,
     primary key (la, location_id, date)
-) strict, without rowid;
+) strict;
 
 create table fee_rates (
     la text not null,
@@ -278,7 +276,7 @@ create table fee_rates (
     unit text not null,
     fair_cost_median real,
     primary key (la, service_type, effective_from)
-) strict, without rowid;
+) strict;
 
 create table indicators (
     la text not null,
@@ -291,7 +289,7 @@ create table indicators (
     source text not null,
     polarity text not null,
     primary key (la, measure, period)
-) strict, without rowid;
+) strict;
 
 create table gaps (
     la text not null,
@@ -306,7 +304,7 @@ create table gaps (
     owner text,
     resolved_on text,
     primary key (la, gap_id)
-) strict, without rowid;
+) strict;
 
 -- ASCOF figures as NHS England publishes them: national reference data, keyed by
 -- the area (its ONS code, or its name for rows published without one).
@@ -328,7 +326,7 @@ create table ascof_values (
     denominator real,
     denominator_code text,
     primary key (area_key, measure, year)
-) strict, without rowid;
+) strict;
 
 create table imports (
     id integer primary key,

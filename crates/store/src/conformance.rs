@@ -48,6 +48,7 @@ macro_rules! conformance_suite {
             sessions_and_api_tokens_round_trip,
             sign_in_attempts_are_kept_for_throttling,
             the_audit_log_is_append_only_and_newest_first,
+            decimals_read_back_bit_for_bit,
             a_location_page_reads_one_councils_records,
             a_person_record_stays_within_its_council,
             audit_entries_written_together_keep_their_order,

@@ -319,41 +319,19 @@ pub fn in_filter(column: &str, values: &[String]) -> Filter {
     )
 }
 
-/// The locations that matter to council `$1`: in its area, or used by it
-/// through a contract, a placement or quality work.
-const COUNCIL_LOCATIONS: &str = "local_authority = $1 \
-    or location_id in (select location_id from contracts where la = $1) \
-    or location_id in (select location_id from placements where la = $1) \
-    or location_id in (select location_id from sanctions where la = $1) \
-    or location_id in (select location_id from visits where la = $1) \
-    or location_id in (select location_id from concerns where la = $1) \
-    or location_id in (select location_id from handbacks where la = $1) \
-    or location_id in (select location_id from quality_assessments where la = $1)";
-
 /// Loads what the engine needs for a scope.
 pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Dataset> {
-    let (own, locs, by_loc) = match scope {
-        Scope::All => (Filter::All, Filter::All, Filter::All),
-        Scope::Council(la) => {
-            let la = la.to_string();
-            let by_loc = format!(
-                "location_id in (select location_id from locations where {COUNCIL_LOCATIONS})"
-            );
-            (
-                Filter::eq("la", &la),
-                Filter::Where(COUNCIL_LOCATIONS.into(), vec![la.clone()]),
-                Filter::Where(by_loc, vec![la]),
-            )
-        }
+    let la = match scope {
+        Scope::All => return load_all(tx).await,
+        Scope::Council(la) => la.to_string(),
     };
-    Ok(Dataset {
+    let own = Filter::eq("la", &la);
+    let mut ds = Dataset {
         authorities: tx.select(&Filter::All).await?,
         localities: tx.select(&own).await?,
         population: tx.select(&own).await?,
         prevalence: tx.select(&Filter::All).await?,
-        locations: tx.select(&locs).await?,
         contracts: tx.select(&own).await?,
-        capacity: tx.select(&by_loc).await?,
         people: tx.select(&own).await?,
         requests: tx.select(&own).await?,
         placements: tx.select(&own).await?,
@@ -363,7 +341,6 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
         concerns: tx.select(&own).await?,
         sanctions: tx.select(&own).await?,
         handbacks: tx.select(&own).await?,
-        workforce: tx.select(&by_loc).await?,
         fees: tx.select(&own).await?,
         indicators: tx.select(&own).await?,
         gaps: tx.select(&own).await?,
@@ -373,9 +350,86 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
             .into_iter()
             .map(|r| r.0)
             .collect(),
+        ..Dataset::default()
+    };
+    // The locations that matter to the council: in its area, or used by it
+    // through a contract, a placement or quality work. Provider returns are
+    // kept with the council of their location, so the area's come by `la`.
+    ds.locations = tx.select(&Filter::eq("local_authority", &la)).await?;
+    let elsewhere = referenced_elsewhere(&ds);
+    ds.capacity = tx.select(&own).await?;
+    ds.workforce = tx.select(&own).await?;
+    for chunk in elsewhere.chunks(500) {
+        ds.locations.extend(
+            tx.select::<Location>(&in_filter("location_id", chunk))
+                .await?,
+        );
+        ds.capacity.extend(
+            tx.select::<CapacityReturn>(&in_filter("location_id", chunk))
+                .await?,
+        );
+        ds.workforce.extend(
+            tx.select::<WorkforceReturn>(&in_filter("location_id", chunk))
+                .await?,
+        );
+    }
+    Ok(ds)
+}
+
+/// Everything, for exports and all-council reports.
+async fn load_all<T: Tx>(tx: &mut T) -> StoreResult<Dataset> {
+    let all = Filter::All;
+    Ok(Dataset {
+        authorities: tx.select(&all).await?,
+        localities: tx.select(&all).await?,
+        population: tx.select(&all).await?,
+        prevalence: tx.select(&all).await?,
+        locations: tx.select(&all).await?,
+        contracts: tx.select(&all).await?,
+        capacity: tx.select(&all).await?,
+        people: tx.select(&all).await?,
+        requests: tx.select(&all).await?,
+        placements: tx.select(&all).await?,
+        reviews: tx.select(&all).await?,
+        quality_assessments: tx.select(&all).await?,
+        visits: tx.select(&all).await?,
+        concerns: tx.select(&all).await?,
+        sanctions: tx.select(&all).await?,
+        handbacks: tx.select(&all).await?,
+        workforce: tx.select(&all).await?,
+        fees: tx.select(&all).await?,
+        indicators: tx.select(&all).await?,
+        gaps: tx.select(&all).await?,
+        ascof: tx
+            .select::<AscofRow>(&all)
+            .await?
+            .into_iter()
+            .map(|r| r.0)
+            .collect(),
         rating_history: Vec::new(),
         quality_statements: Vec::new(),
     })
+}
+
+/// The IDs of locations outside the council's area that its records use,
+/// sorted and without repeats (`ds.locations` holds the area's own).
+fn referenced_elsewhere(ds: &Dataset) -> Vec<String> {
+    let mut ids: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    ids.extend(ds.contracts.iter().map(|r| r.location_id.as_str()));
+    ids.extend(ds.placements.iter().map(|r| r.location_id.as_str()));
+    ids.extend(ds.sanctions.iter().map(|r| r.location_id.as_str()));
+    ids.extend(ds.visits.iter().map(|r| r.location_id.as_str()));
+    ids.extend(ds.concerns.iter().map(|r| r.location_id.as_str()));
+    ids.extend(ds.handbacks.iter().map(|r| r.location_id.as_str()));
+    ids.extend(
+        ds.quality_assessments
+            .iter()
+            .map(|r| r.location_id.as_str()),
+    );
+    for l in &ds.locations {
+        ids.remove(l.location_id.as_str());
+    }
+    ids.into_iter().map(str::to_string).collect()
 }
 
 /// The register, filtered.

@@ -30,6 +30,7 @@ pub async fn run(a: ReportArgs, cfg: &Config) -> anyhow::Result<()> {
     let as_at = a.as_at.as_deref().map(parse_as_at).transpose()?;
     let opts = options(a.rubric.as_deref())?;
     let pb = progress::spinner("loading the data");
+    let started = std::time::Instant::now();
     let ds = match &a.bundle {
         Some(dir) => read_bundle(dir.clone()).await?,
         None => {
@@ -41,11 +42,18 @@ pub async fn run(a: ReportArgs, cfg: &Config) -> anyhow::Result<()> {
             store.load_dataset(&scope).await?
         }
     };
+    let loaded_ms = started.elapsed().as_millis() as u64;
     pb.set_message("computing the evidence pack");
     let packs = tokio::task::spawn_blocking(move || compute(&ds, &which, as_at, &opts))
         .await
         .context("the engine stopped unexpectedly")??;
     pb.finish_and_clear();
+    let computed_ms = started.elapsed().as_millis() as u64 - loaded_ms;
+    tracing::info!(
+        load_ms = loaded_ms,
+        compute_ms = computed_ms,
+        "evidence pack computed"
+    );
     let bytes = render(&packs, a.format, a.la.eq_ignore_ascii_case("all"))?;
     match &a.out {
         Some(path) => std::fs::write(path, &bytes)

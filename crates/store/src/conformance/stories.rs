@@ -573,3 +573,38 @@ pub async fn audit_entries_written_together_keep_their_order(store: &dyn Store) 
         .collect();
     assert_eq!(ids, vec!["P3", "P2", "P1", "P0"], "newest first");
 }
+
+pub async fn decimals_read_back_bit_for_bit(store: &dyn Store) {
+    let mut ds = fixture();
+    let tricky = [
+        0.1 + 0.2,
+        1.0 / 3.0,
+        256.24,
+        1e-300,
+        123_456_789.123_456_79,
+        2.0_f64.powi(60) + 1.0,
+    ];
+    let template = ds.placements[0].clone();
+    for (i, v) in tricky.iter().enumerate() {
+        let mut p = template.clone();
+        p.placement_id = PlacementId::parse(&format!("F{i}")).unwrap();
+        p.request_id = None;
+        p.weekly_cost = Some(*v);
+        p.hours_per_week = None;
+        ds.placements.push(p);
+    }
+    store.import_dataset(&ds, &src("bundle")).await.unwrap();
+    let back = store
+        .load_dataset(&Scope::Council(LaName::parse("Anyshire").unwrap()))
+        .await
+        .unwrap();
+    for (i, v) in tricky.iter().enumerate() {
+        let p = back
+            .placements
+            .iter()
+            .find(|p| p.placement_id.as_str() == format!("F{i}"))
+            .unwrap();
+        assert_eq!(p.weekly_cost.map(f64::to_bits), Some(v.to_bits()), "{v}");
+        assert_eq!(p.hours_per_week, None);
+    }
+}

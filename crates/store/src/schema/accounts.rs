@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use continuum_domain::{AuditEvent, User};
 
 use super::ColType::{Bool as B, Int as I, Text as T, Timestamp as TS};
-use super::{DecodeError, Record, RowReader, Table, Tenant, Value, col};
+use super::{Cells, DecodeError, Record, RowReader, Table, Tenant, Value, col};
 use crate::{ApiToken, ImportRecord, Session, SignInAttempt};
 
 macro_rules! table {
@@ -44,7 +44,7 @@ impl Record for UserRow {
             Value::Timestamp(self.created_at),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         let user = User {
             user_id: r.parse()?,
             username: r.text()?,
@@ -77,7 +77,7 @@ impl Record for Session {
             Value::Timestamp(self.expires_at),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             token_hash: r.text()?,
             user_id: r.parse()?,
@@ -100,7 +100,7 @@ impl Record for ApiToken {
             Value::Timestamp(self.created_at),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             token_hash: r.text()?,
             user_id: r.parse()?,
@@ -120,7 +120,7 @@ impl Record for SignInAttempt {
             Value::Bool(self.succeeded),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             username: r.text()?,
             at: r.timestamp()?,
@@ -150,7 +150,7 @@ impl Record for AuditRow {
             s(&e.detail),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self(AuditEvent {
             at: r.timestamp()?,
             user_id: r.parse()?,
@@ -181,7 +181,7 @@ impl Record for ImportRecord {
             Value::Int(self.rows_written),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             kind: r.text()?,
             name: r.text()?,

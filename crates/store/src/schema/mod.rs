@@ -121,24 +121,30 @@ impl<'a> Value<'a> {
     }
 }
 
-/// A cell on its way out of the database.
-#[derive(Debug, Clone, PartialEq)]
-pub enum OwnedValue {
-    Null,
-    Text(String),
-    Int(i64),
-    Real(f64),
-    Bool(bool),
-    Date(NaiveDate),
-    Timestamp(DateTime<Utc>),
+/// A row as a backend returns it: typed access to its cells by position,
+/// borrowing from the driver's row so that reading copies nothing it does not
+/// keep. Each backend implements it for its row type.
+pub trait Cells {
+    /// Text (also dates and timestamps stored as text).
+    fn text(&self, i: usize) -> Result<Option<&str>, DecodeError>;
+    /// A whole number (also 0/1 flags stored as integers).
+    fn int(&self, i: usize) -> Result<Option<i64>, DecodeError>;
+    /// A real number.
+    fn real(&self, i: usize) -> Result<Option<f64>, DecodeError>;
+    /// A flag.
+    fn flag(&self, i: usize) -> Result<Option<bool>, DecodeError>;
+    /// A date.
+    fn date(&self, i: usize) -> Result<Option<NaiveDate>, DecodeError>;
+    /// A timestamp.
+    fn timestamp(&self, i: usize) -> Result<Option<DateTime<Utc>>, DecodeError>;
 }
 
 /// Reads the cells of one row in column order, with typed getters that say
 /// which column failed to parse.
 #[derive(Debug)]
-pub struct RowReader<'r> {
+pub struct RowReader<'r, C: Cells + ?Sized> {
     table: &'static Table,
-    cells: &'r [OwnedValue],
+    cells: &'r C,
     pos: usize,
 }
 
@@ -148,9 +154,9 @@ pub struct DecodeError(pub String);
 
 type Decoded<T> = Result<T, DecodeError>;
 
-impl<'r> RowReader<'r> {
-    /// A reader over the cells of one row of `table`.
-    pub fn new(table: &'static Table, cells: &'r [OwnedValue]) -> Self {
+impl<'r, C: Cells + ?Sized> RowReader<'r, C> {
+    /// A reader over one row of `table`.
+    pub fn new(table: &'static Table, cells: &'r C) -> Self {
         Self {
             table,
             cells,
@@ -158,52 +164,47 @@ impl<'r> RowReader<'r> {
         }
     }
 
-    fn next(&mut self) -> Decoded<(&'static str, &'r OwnedValue)> {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
-        let cell = self
-            .cells
-            .get(self.pos)
-            .ok_or_else(|| DecodeError(format!("row of {} has too few cells", self.table.name)))?;
-        self.pos += 1;
-        Ok((name, cell))
+    fn name(&self) -> &'static str {
+        self.table.columns.get(self.pos).map_or("?", |c| c.name)
     }
 
-    fn bad<T>(name: &str, cell: &OwnedValue, want: &str) -> Decoded<T> {
-        Err(DecodeError(format!(
-            "column {name}: {cell:?} is not {want}"
-        )))
+    /// Moves to the next column, returning its index and name.
+    fn step(&mut self) -> (usize, &'static str) {
+        let at = (self.pos, self.name());
+        self.pos += 1;
+        at
+    }
+
+    fn required<T>(name: &str, v: Option<T>) -> Decoded<T> {
+        v.ok_or_else(|| DecodeError(format!("column {name} is empty")))
     }
 
     /// Skips a column (the derived `la`).
     pub fn skip(&mut self) -> Decoded<()> {
-        self.next().map(|_| ())
+        self.step();
+        Ok(())
     }
 
     /// Optional text.
     pub fn opt_text(&mut self) -> Decoded<Option<String>> {
-        match self.next()? {
-            (_, OwnedValue::Null) => Ok(None),
-            (_, OwnedValue::Text(s)) => Ok(Some(s.clone())),
-            (n, c) => Self::bad(n, c, "text"),
-        }
+        let (i, _) = self.step();
+        Ok(self.cells.text(i)?.map(str::to_string))
     }
 
     /// Required text.
     pub fn text(&mut self) -> Decoded<String> {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
-        self.opt_text()?
-            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+        let name = self.name();
+        Self::required(name, self.opt_text()?)
     }
 
-    /// Optional text parsed with `FromStr` (IDs, vocabularies).
+    /// Optional text parsed with `FromStr` (IDs, vocabularies); empty is none.
     pub fn opt_parse<T: FromStr>(&mut self) -> Decoded<Option<T>>
     where
         T::Err: std::fmt::Display,
     {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
-        match self.opt_text()? {
-            None => Ok(None),
-            Some(s) if s.is_empty() => Ok(None),
+        let (i, name) = self.step();
+        match self.cells.text(i)? {
+            None | Some("") => Ok(None),
             Some(s) => s
                 .parse()
                 .map(Some)
@@ -216,9 +217,8 @@ impl<'r> RowReader<'r> {
     where
         T::Err: std::fmt::Display,
     {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
-        self.opt_parse()?
-            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+        let name = self.name();
+        Self::required(name, self.opt_parse()?)
     }
 
     /// A `;`-separated list.
@@ -226,33 +226,27 @@ impl<'r> RowReader<'r> {
     where
         T::Err: std::fmt::Display,
     {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
-        let s = self.opt_text()?.unwrap_or_default();
-        continuum_domain::parse::parse_list(&s)
+        let (i, name) = self.step();
+        let s = self.cells.text(i)?.unwrap_or_default();
+        continuum_domain::parse::parse_list(s)
             .map_err(|e| DecodeError(format!("column {name}: {e}")))
     }
 
     /// An optional whole number.
     pub fn opt_int(&mut self) -> Decoded<Option<i64>> {
-        match self.next()? {
-            (_, OwnedValue::Null) => Ok(None),
-            (_, OwnedValue::Int(v)) => Ok(Some(*v)),
-            (n, c) => Self::bad(n, c, "a whole number"),
-        }
+        let (i, _) = self.step();
+        self.cells.int(i)
     }
 
     /// A required whole number converted to the record's integer type.
     pub fn int<T: TryFrom<i64>>(&mut self) -> Decoded<T> {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
-        let v = self
-            .opt_int()?
-            .ok_or_else(|| DecodeError(format!("column {name} is empty")))?;
-        T::try_from(v).map_err(|_| DecodeError(format!("column {name}: {v} is out of range")))
+        let name = self.name();
+        Self::required(name, self.opt_int_as()?)
     }
 
     /// An optional whole number converted to the record's integer type.
     pub fn opt_int_as<T: TryFrom<i64>>(&mut self) -> Decoded<Option<T>> {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
+        let name = self.name();
         match self.opt_int()? {
             None => Ok(None),
             Some(v) => T::try_from(v)
@@ -263,67 +257,61 @@ impl<'r> RowReader<'r> {
 
     /// An optional real number.
     pub fn opt_real(&mut self) -> Decoded<Option<f64>> {
-        match self.next()? {
-            (_, OwnedValue::Null) => Ok(None),
-            (_, OwnedValue::Real(v)) => Ok(Some(*v)),
-            (_, OwnedValue::Int(v)) => Ok(Some(*v as f64)),
-            (n, c) => Self::bad(n, c, "a number"),
-        }
+        let (i, _) = self.step();
+        self.cells.real(i)
     }
 
     /// A required real number.
     pub fn real(&mut self) -> Decoded<f64> {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
-        self.opt_real()?
-            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+        let name = self.name();
+        Self::required(name, self.opt_real()?)
     }
 
     /// An optional flag.
     pub fn opt_bool(&mut self) -> Decoded<Option<bool>> {
-        match self.next()? {
-            (_, OwnedValue::Null) => Ok(None),
-            (_, OwnedValue::Bool(v)) => Ok(Some(*v)),
-            (_, OwnedValue::Int(v)) => Ok(Some(*v != 0)),
-            (n, c) => Self::bad(n, c, "a flag"),
-        }
+        let (i, _) = self.step();
+        self.cells.flag(i)
     }
 
     /// A required flag.
     pub fn bool(&mut self) -> Decoded<bool> {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
-        self.opt_bool()?
-            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+        let name = self.name();
+        Self::required(name, self.opt_bool()?)
     }
 
     /// An optional date.
     pub fn opt_date(&mut self) -> Decoded<Option<NaiveDate>> {
-        match self.next()? {
-            (_, OwnedValue::Null) => Ok(None),
-            (_, OwnedValue::Date(d)) => Ok(Some(*d)),
-            (n, OwnedValue::Text(s)) => continuum_domain::parse_date(s)
-                .map(Some)
-                .map_err(|e| DecodeError(format!("column {n}: {e}"))),
-            (n, c) => Self::bad(n, c, "a date"),
-        }
-    }
-
-    /// A required timestamp.
-    pub fn timestamp(&mut self) -> Decoded<DateTime<Utc>> {
-        match self.next()? {
-            (_, OwnedValue::Timestamp(t)) => Ok(*t),
-            (n, OwnedValue::Text(s)) => DateTime::parse_from_rfc3339(s)
-                .map(|t| t.with_timezone(&Utc))
-                .map_err(|e| DecodeError(format!("column {n}: {e}"))),
-            (n, c) => Self::bad(n, c, "a timestamp"),
-        }
+        let (i, _) = self.step();
+        self.cells.date(i)
     }
 
     /// A required date.
     pub fn date(&mut self) -> Decoded<NaiveDate> {
-        let name = self.table.columns.get(self.pos).map_or("?", |c| c.name);
-        self.opt_date()?
-            .ok_or_else(|| DecodeError(format!("column {name} is empty")))
+        let name = self.name();
+        Self::required(name, self.opt_date()?)
     }
+
+    /// A required timestamp.
+    pub fn timestamp(&mut self) -> Decoded<DateTime<Utc>> {
+        let (i, name) = self.step();
+        Self::required(name, self.cells.timestamp(i)?)
+    }
+}
+
+/// Parses a date stored as text, for backends that store dates so.
+pub fn text_date(s: Option<&str>) -> Result<Option<NaiveDate>, DecodeError> {
+    s.map(|s| continuum_domain::parse_date(s).map_err(|e| DecodeError(format!("{s}: {e}"))))
+        .transpose()
+}
+
+/// Parses an RFC 3339 timestamp stored as text.
+pub fn text_timestamp(s: Option<&str>) -> Result<Option<DateTime<Utc>>, DecodeError> {
+    s.map(|s| {
+        DateTime::parse_from_rfc3339(s)
+            .map(|t| t.with_timezone(&Utc))
+            .map_err(|e| DecodeError(format!("{s}: {e}")))
+    })
+    .transpose()
 }
 
 /// A domain entity stored as one row of one table.
@@ -337,7 +325,7 @@ pub trait Record: Sized {
 
     /// Decodes a row read back in column order (including a derived `la`, which
     /// is skipped).
-    fn decode(row: &mut RowReader<'_>) -> Result<Self, DecodeError>;
+    fn decode<C: Cells + ?Sized>(row: &mut RowReader<'_, C>) -> Result<Self, DecodeError>;
 }
 
 pub use accounts::{AuditRow, ImportRow, UserRow};

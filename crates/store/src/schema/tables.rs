@@ -11,7 +11,7 @@ use continuum_domain::cqc::{QualityStatementScore, RatingEvent};
 use continuum_domain::*;
 
 use super::ColType::{Bool as B, Date as D, Int as I, Real as R, Text as T, Timestamp as TS};
-use super::{DecodeError, Record, RowReader, Table, Tenant, Value, col};
+use super::{Cells, DecodeError, Record, RowReader, Table, Tenant, Value, col};
 
 macro_rules! table {
     ($name:literal, $tenant:ident, key [$($k:literal),*], [$($c:literal : $t:ident),+ $(,)?]) => {
@@ -75,7 +75,7 @@ impl Record for Authority {
             Value::list(&self.neighbours),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             ons_code: r.parse()?,
@@ -96,7 +96,7 @@ impl Record for Locality {
             Value::Bool(self.rural),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             locality_id: r.parse()?,
@@ -122,7 +122,7 @@ impl Record for PopulationRow {
             Value::Int(i64::try_from(self.people).unwrap_or(i64::MAX)),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             locality_id: r.opt_parse()?,
@@ -146,7 +146,7 @@ impl Record for PrevalenceRow {
             Value::Real(self.rate),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             measure: r.text()?,
             sex: r.parse()?,
@@ -187,7 +187,7 @@ impl Record for Location {
             Value::text(self.sponsor_licence.as_str()),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             local_authority: r.parse()?,
             location_id: r.parse()?,
@@ -232,7 +232,7 @@ impl Record for Contract {
             os(&self.zone),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             contract_id: r.parse()?,
@@ -267,7 +267,7 @@ impl Record for CapacityReturn {
             Value::opt_real(self.homecare_extra_hours),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         r.skip()?;
         Ok(Self {
             location_id: r.parse()?,
@@ -305,7 +305,7 @@ impl Record for Person {
             Value::list(&self.cares_for),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             person_id: r.parse()?,
@@ -345,7 +345,7 @@ impl Record for Request {
             Value::list(&self.preferred_locations),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         r.skip()?;
         Ok(Self {
             request_id: r.parse()?,
@@ -388,7 +388,7 @@ impl Record for Placement {
             Value::opt_text(self.ooa_reason.map(OoaReason::as_str)),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         r.skip()?;
         Ok(Self {
             placement_id: r.parse()?,
@@ -420,7 +420,7 @@ impl Record for Review {
             Value::text(self.kind.as_str()),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         r.skip()?;
         Ok(Self {
             review_id: r.parse()?,
@@ -449,7 +449,7 @@ impl Record for QualityAssessment {
             Value::text(self.rating.as_str()),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             assessment_id: r.parse()?,
@@ -475,7 +475,7 @@ impl Record for Visit {
             Value::text(self.kind.as_str()),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             visit_id: r.parse()?,
@@ -502,7 +502,7 @@ impl Record for Concern {
             Value::opt_bool(self.substantiated),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             concern_id: r.parse()?,
@@ -531,7 +531,7 @@ impl Record for Sanction {
             s(&self.reason),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             sanction_id: r.parse()?,
@@ -560,7 +560,7 @@ impl Record for Handback {
             s(&self.reason),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             handback_id: r.parse()?,
@@ -591,7 +591,7 @@ impl Record for WorkforceReturn {
             Value::Int(self.care_cert_done.into()),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         r.skip()?;
         Ok(Self {
             location_id: r.parse()?,
@@ -621,7 +621,7 @@ impl Record for FeeRate {
             Value::opt_real(self.fair_cost_median),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             service_type: r.parse()?,
@@ -651,7 +651,7 @@ impl Record for Indicator {
             Value::text(self.polarity.as_str()),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             measure: r.text()?,
@@ -686,7 +686,7 @@ impl Record for Gap {
             Value::opt_date(self.resolved_on),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             la: r.parse()?,
             gap_id: r.parse()?,
@@ -725,7 +725,7 @@ fn figure(f: Option<Figure>) -> [Value<'static>; 2] {
     }
 }
 
-fn read_figure(r: &mut RowReader<'_>) -> Result<Option<Figure>, DecodeError> {
+fn read_figure<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Option<Figure>, DecodeError> {
     let v = r.opt_real()?;
     let code = r.opt_text()?;
     Ok(match (v, code) {
@@ -759,7 +759,7 @@ impl Record for AscofRow {
             out.extend(figure(f));
         }
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         r.skip()?;
         let ons_code = r.opt_parse()?;
         let area_name = r.text()?;
@@ -796,7 +796,7 @@ impl Record for RatingEvent {
             w(serde_plain(&self.rating)),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         r.skip()?;
         Ok(Self {
             location_id: r.parse()?,
@@ -839,7 +839,7 @@ impl Record for QualityStatementScore {
             Value::Bool(self.assessed),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         r.skip()?;
         Ok(Self {
             location_id: r.parse()?,
@@ -880,7 +880,7 @@ impl Record for LocationChangeRow {
             s(&self.change.new_value),
         ]);
     }
-    fn decode(r: &mut RowReader<'_>) -> Result<Self, DecodeError> {
+    fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
             local_authority: r.parse()?,
             change: LocationChange {
