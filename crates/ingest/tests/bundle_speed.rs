@@ -133,7 +133,9 @@ fn person_and_care(p: u64, locations: &[Location], ds: &mut Dataset) {
             location_id: locations[loc as usize].location_id.clone(),
             service_type: ServiceType::Homecare,
             start_date: received + chrono::Duration::days(9),
-            end_date: k.is_multiple_of(3).then(|| received + chrono::Duration::days(200)),
+            end_date: k
+                .is_multiple_of(3)
+                .then(|| received + chrono::Duration::days(200)),
             end_reason: k.is_multiple_of(3).then_some(EndReason::Planned),
             weekly_cost: Some(312.75),
             hours_per_week: Some(10.5),
