@@ -38,7 +38,7 @@ pub async fn run(a: DemoArgs, cfg: &Config) -> anyhow::Result<()> {
     }
     let listen = a.listen.unwrap_or_else(|| cfg.listen.clone());
     print_logins(&logins);
-    super::serve::serve(store, &listen).await
+    super::serve::serve_warm(store, &listen, Some(la)).await
 }
 
 fn remove_sqlite_files(url: &str) -> anyhow::Result<()> {

@@ -17,6 +17,16 @@ pub async fn serve(
     store: std::sync::Arc<dyn continuum_store::Store>,
     listen: &str,
 ) -> anyhow::Result<()> {
+    serve_warm(store, listen, None).await
+}
+
+/// Serves, first computing one council's evidence pack in the background so
+/// its first page is instant.
+pub async fn serve_warm(
+    store: std::sync::Arc<dyn continuum_store::Store>,
+    listen: &str,
+    warm: Option<continuum_domain::LaName>,
+) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| crate::failure::BadInput(format!("cannot listen on {listen}: {e}")))?;
@@ -25,7 +35,11 @@ pub async fn serve(
         .context("the listener has no address")?;
     println!("Continuum is running at http://{addr}/  (Ctrl-C to stop)");
     tracing::info!(%addr, "listening");
-    let app = continuum_web::app(continuum_web::AppState::new(store));
+    let state = continuum_web::AppState::new(store);
+    if let Some(la) = warm {
+        state.warm_up(la);
+    }
+    let app = continuum_web::app(state);
     axum_serve(listener, app).await
 }
 
