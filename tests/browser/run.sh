@@ -20,7 +20,9 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 cargo build --release -p continuum-web --example web_demo
+cargo build --release -p continuum
 server="$root/target/release/examples/web_demo"
+continuum="$root/target/release/continuum"
 
 (cd "$here" && [ -d node_modules/playwright-core ] && [ -d node_modules/axe-core ] || PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
 
@@ -47,3 +49,8 @@ echo "server at $url"
 
 rm -rf "$here/screenshots"
 BASE_URL="$url" LOGINS="$logins" SCREENSHOTS="$here/screenshots" node "$here/browser.mjs"
+
+# The evidence pack as a standalone page: the demo council's, opened from a file.
+"$continuum" --database "sqlite::memory:" generate --profile demo --seed 42 --out "$work/bundle" >/dev/null
+"$continuum" --database "sqlite::memory:" report --la Anyshire --bundle "$work/bundle" --format html --out "$work/pack.html"
+node "$here/report.mjs" "$work/pack.html" "$here/screenshots"

@@ -194,7 +194,7 @@ fn the_score_box_is_a_suggestion_and_shows_every_input_and_its_effect() {
     assert!(boxed.contains("suggested score for self-assessment"));
     assert!(boxed.contains("not CQC's score"));
     assert!(boxed.contains("Evidence shows some shortfalls"));
-    assert!(boxed.contains("25 of 48 points (52.08%)"));
+    assert!(boxed.contains("25 of 48 points, 52.08%"));
     let inputs = pack.score.overall.inputs.len();
     assert_eq!(boxed.matches("tag--").count(), 1 + 5 + inputs);
     for effect in [

@@ -32,11 +32,11 @@ pub fn score_tag(score: Option<u8>) -> Tag {
     Tag::new(class, &text)
 }
 
-/// `25 of 48 points (52.08%)`.
+/// `25 of 48 points, 52.08%`.
 pub fn points_text(p: &Part) -> String {
     match p.percent {
         Some(pc) => format!(
-            "{} of {} points ({}%)",
+            "{} of {} points, {}%",
             p.points,
             p.max_points,
             number(pc, 2)
