@@ -17,5 +17,5 @@ url=$(fresh_pg bench_nat)
 read -r pg_s pg_kb < <(measure "$BIN" --database "$url" --log warn import bundle national)
 echo "import into PostgreSQL: ${pg_s}s ($(python3 -c "print(round($rows/$pg_s))") rows/s), peak ${pg_kb} KB"
 
-read -r dk_s dk_kb < <(measure python3 "$ROOT/bench/duckdb/read_only.py" national)
+read -r dk_s dk_kb < <(measure python3 "$ROOT/bench/duckdb/read_only.py" --typed national)
 echo "DuckDB read_csv of the same files: ${dk_s}s ($(python3 -c "print(round($rows/$dk_s))") rows/s), peak ${dk_kb} KB"

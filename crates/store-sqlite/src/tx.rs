@@ -14,7 +14,7 @@ use sqlx::{Arguments, AssertSqlSafe, Row, Sqlite, SqliteConnection, SqlitePool, 
 
 /// SQLite allows 32,766 parameters per statement; stay well under it. Larger
 /// statements stop paying off after a few hundred rows.
-const MAX_PARAMS: usize = 8_000;
+const MAX_PARAMS: usize = 30_000;
 
 /// An open write transaction.
 #[derive(Debug)]
@@ -306,7 +306,7 @@ impl SqliteTx {
         tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
     ) -> StoreResult<u64> {
         let t = R::TABLE;
-        let per = (MAX_PARAMS / t.columns.len()).clamp(1, 500);
+        let per = (MAX_PARAMS / t.columns.len()).clamp(1, 2_000);
         let mut written = 0;
         let mut cells: Vec<Value<'_>> = Vec::with_capacity(t.columns.len());
         for chunk in rows.chunks(per) {
