@@ -8,7 +8,7 @@
 //! `location_id`. This is the table the CSV and XLSX exports write and the
 //! second implementation (DuckDB, in `bench/`) is checked against.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use continuum_domain::{Date, LaName};
 use serde::Serialize;

@@ -1,7 +1,9 @@
 //! Indexes built once over a [`Dataset`], so that one council or all 153 are
 //! computed in one pass over the rows.
 
-use std::collections::HashMap;
+// FxHash: the keys are IDs from the council's own data, hashed millions of
+// times per report; SipHash's protection against crafted keys is not needed.
+use rustc_hash::FxHashMap as HashMap;
 
 use continuum_domain::*;
 
@@ -74,10 +76,10 @@ impl<'a> Index<'a> {
                 .iter()
                 .map(|l| (l.location_id.as_str(), l))
                 .collect(),
-            capacity: HashMap::new(),
-            workforce: HashMap::new(),
-            sanctions_by_location: HashMap::new(),
-            councils: HashMap::new(),
+            capacity: HashMap::default(),
+            workforce: HashMap::default(),
+            sanctions_by_location: HashMap::default(),
+            councils: HashMap::default(),
         };
         for c in &ds.capacity {
             ix.capacity
@@ -152,10 +154,21 @@ impl<'a> Index<'a> {
                 self.council(la).reviews.push(r);
             }
         }
-        for c in self.councils.values_mut() {
-            c.sort();
-            c.link();
-        }
+        // Councils are independent: sort and link them on all cores.
+        let queue = std::sync::Mutex::new(self.councils.values_mut());
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        std::thread::scope(|s| {
+            for _ in 0..workers {
+                s.spawn(|| {
+                    loop {
+                        let next = queue.lock().ok().and_then(|mut q| q.next());
+                        let Some(c) = next else { break };
+                        c.sort();
+                        c.link();
+                    }
+                });
+            }
+        });
     }
 }
 

@@ -1,7 +1,7 @@
 //! Peer benchmarking: where a council ranks among all councils and among its
 //! neighbours, for each figure every council has.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use continuum_domain::{Dataset, Date, LaName, OnsCode, Polarity};
 use serde::Serialize;

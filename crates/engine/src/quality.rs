@@ -1,6 +1,8 @@
 //! Section 4, quality of local services (`quality.*`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 use continuum_domain::*;
 use serde::Serialize;
@@ -212,7 +214,7 @@ pub fn latest_assessments<'a>(
     c: &Council<'a>,
     t: Date,
 ) -> BTreeMap<&'a str, Vec<&'a QualityAssessment>> {
-    let mut latest: HashMap<&str, (Date, &str)> = HashMap::new();
+    let mut latest: HashMap<&str, (Date, &str)> = HashMap::default();
     for a in c.assessments.iter().filter(|a| a.date <= t) {
         let key = (a.date, a.assessment_id.as_str());
         let e = latest.entry(a.location_id.as_str()).or_insert(key);

@@ -5,7 +5,7 @@
 //! updates the register, which rows belong to a council — is here, so both
 //! backends follow the same rules by construction.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use std::future::Future;
 
@@ -252,7 +252,7 @@ pub async fn apply_cqc<T: Tx>(
         .iter()
         .map(|l| l.location_id.to_string())
         .collect();
-    let mut current: HashMap<LocationId, Location> = HashMap::new();
+    let mut current: HashMap<LocationId, Location> = HashMap::default();
     for chunk in ids.chunks(500) {
         for l in tx
             .select::<Location>(&in_filter("location_id", chunk))
@@ -264,7 +264,7 @@ pub async fn apply_cqc<T: Tx>(
     let now = Utc::now();
     let mut rows = Vec::with_capacity(batch.locations.len());
     let mut changes = Vec::new();
-    let mut la_of: HashMap<LocationId, LaName> = HashMap::new();
+    let mut la_of: HashMap<LocationId, LaName> = HashMap::default();
     for update in &batch.locations {
         let (row, changed) = update.apply(current.get(&update.location_id));
         la_of.insert(row.location_id.clone(), row.local_authority.clone());
