@@ -17,6 +17,10 @@ use sqlx::{Arguments, AssertSqlSafe, PgConnection, PgPool, Postgres, Row, Transa
 const COPY_FROM_ROWS: usize = 1_000;
 /// Rows per multi-row insert (PostgreSQL allows 65,535 parameters).
 const MAX_PARAMS: usize = 16_000;
+/// From this many rows, a load into an empty table builds the primary key
+/// after the data instead of during it.
+const REBUILD_KEY_FROM: usize = 20_000;
+
 /// Bytes of COPY data sent per chunk.
 const COPY_CHUNK: usize = 4 << 20;
 
@@ -251,6 +255,24 @@ impl PgTx {
         Ok(defs.into_iter().map(|(_, def)| def).collect())
     }
 
+    /// Drops a table's primary key, returning its name and definition.
+    async fn drop_primary_key(&mut self, table: &str) -> StoreResult<Option<(String, String)>> {
+        let key: Option<(String, String)> = sqlx::query_as(
+            "select conname::text, pg_get_constraintdef(oid) from pg_constraint \
+             where conrelid = (current_schema() || '.' || $1)::regclass and contype = 'p'",
+        )
+        .bind(table)
+        .fetch_optional(&mut *self.tx)
+        .await
+        .map_err(ops::driver_error)?;
+        if let Some((name, _)) = &key {
+            // The name comes from the catalogue, the table from static definitions.
+            self.exec(format!("alter table {table} drop constraint \"{name}\""))
+                .await?;
+        }
+        Ok(key)
+    }
+
     /// Bulk-loads rows. Into an empty table they are copied straight in (there
     /// is nothing to conflict with); otherwise they go to a temporary table and
     /// are merged with one upsert that writes only rows that differ. A load
@@ -274,7 +296,23 @@ impl PgTx {
             Vec::new()
         };
         let written = if held == 0 {
-            self.copy_into(t.name, rows, tenant).await?
+            // Into an empty table, a large load also leaves the key's index to
+            // be built once at the end (sorted) rather than row by row; a
+            // duplicate key then fails that build, and the transaction with it.
+            let key = if rows.len() >= REBUILD_KEY_FROM {
+                self.drop_primary_key(t.name).await?
+            } else {
+                None
+            };
+            let n = self.copy_into(t.name, rows, tenant).await?;
+            if let Some((name, def)) = key {
+                self.exec(format!(
+                    "alter table {} add constraint \"{name}\" {def}",
+                    t.name
+                ))
+                .await?;
+            }
+            n
         } else {
             let cols = t.column_list();
             let tmp = format!("copy_{}", t.name);
