@@ -118,13 +118,43 @@ fn sections(ix: &Index<'_>, la: &LaName, t: Date, opts: &Options) -> Sections {
     }
 }
 
-fn pack(ix: &Index<'_>, la: &LaName, t: Date, opts: &Options) -> Pack {
-    let now = sections(ix, la, t, opts);
+/// How a pack's years are computed: one after another (when councils are
+/// already spread over the cores), or each on its own thread (one council).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Years {
+    InTurn,
+    AtOnce,
+}
+
+fn pack(ix: &Index<'_>, la: &LaName, t: Date, opts: &Options, years: Years) -> Pack {
+    let earlier: Vec<Date> = (1..opts.trend_years.max(2))
+        .map(|k| t - chrono::Duration::days(365 * k as i64))
+        .collect();
+    let (now, before): (Sections, Vec<Sections>) = match years {
+        Years::InTurn => (
+            sections(ix, la, t, opts),
+            earlier
+                .iter()
+                .map(|&tk| sections(ix, la, tk, opts))
+                .collect(),
+        ),
+        Years::AtOnce => std::thread::scope(|s| {
+            let handles: Vec<_> = earlier
+                .iter()
+                .map(|&tk| s.spawn(move || sections(ix, la, tk, opts)))
+                .collect();
+            let now = sections(ix, la, t, opts);
+            let before = handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect();
+            (now, before)
+        }),
+    };
     let mut rows = flatten::rows(la, &now);
     let mut history = vec![(t, rows.clone())];
-    for k in 1..opts.trend_years.max(2) {
-        let tk = t - chrono::Duration::days(365 * k as i64);
-        history.push((tk, flatten::rows(la, &sections(ix, la, tk, opts))));
+    for (tk, sec) in earlier.into_iter().zip(&before) {
+        history.push((tk, flatten::rows(la, sec)));
     }
     flatten::attach_last_year(&mut rows, &history[1].1);
     let trend = flatten::trends(&history[..opts.trend_years.max(1).min(history.len())]);
@@ -174,7 +204,7 @@ pub fn evidence_pack(
 ) -> Result<Pack, EngineError> {
     let ix = Index::new(ds);
     let t = date_for(&ix, la, as_at)?;
-    Ok(pack(&ix, la, t, opts))
+    Ok(pack(&ix, la, t, opts, Years::AtOnce))
 }
 
 /// The evidence packs of every council in the data (each at the given date, or
@@ -207,7 +237,7 @@ pub fn evidence_packs(
                     loop {
                         let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         let Some((la, t)) = jobs.get(i) else { break };
-                        out.push((i, pack(&ix, la, *t, opts)));
+                        out.push((i, pack(&ix, la, *t, opts, Years::InTurn)));
                     }
                     out
                 })
