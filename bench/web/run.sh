@@ -6,14 +6,14 @@
 #
 #   bench/web/run.sh [DB] [COUNCIL]
 #
-# DB defaults to /work/bench-data/national.db; it is made on first use with
+# DB defaults to bench/out/web-national.db; it is made on first use with
 # the test server's national profile (the synthetic national bundle, seed 1,
 # scale 1: about 30,000 locations and 1.5 million people, plus the real ASCOF
 # file). COUNCIL defaults to Kent, the largest.
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-db="${1:-/work/bench-data/national.db}"
+db="${1:-$root/bench/out/web-national.db}"
 la="${2:-Kent}"
 duration="${DURATION:-30s}"
 conns="${CONNECTIONS:-64}"

@@ -13,7 +13,7 @@ fn fixture_text() -> String {
 
 /// `cld_fields.csv`: (spec name, DHSC SQL name) of every field.
 fn field_names() -> Vec<(String, String)> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/cld/cld_fields.csv");
+    let p = continuum_ingest::data_dir().join("cld/cld_fields.csv");
     let mut rdr = csv::Reader::from_path(p).unwrap();
     rdr.records()
         .map(|r| r.unwrap())

@@ -10,13 +10,7 @@ use continuum_ingest::{ErrorKind, IngestErrors, Position};
 use serde_json::Value;
 
 fn oldham_dir() -> PathBuf {
-    std::env::var_os("CONTINUUM_SHARED_DATA")
-        .filter(|p| !p.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
-            PathBuf::from,
-        )
-        .join("cqc/api_oldham")
+    continuum_ingest::data_dir().join("cqc/api_oldham")
 }
 
 /// A residential home with a current rating, a nursing home rated through the

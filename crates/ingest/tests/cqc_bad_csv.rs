@@ -9,14 +9,7 @@ use continuum_ingest::cqc::{directory, ratings};
 use continuum_ingest::{ErrorKind, IngestErrors, Position};
 
 fn data(name: &str) -> PathBuf {
-    std::env::var_os("CONTINUUM_SHARED_DATA")
-        .filter(|p| !p.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
-            PathBuf::from,
-        )
-        .join("cqc")
-        .join(name)
+    continuum_ingest::data_dir().join("cqc").join(name)
 }
 
 const RATINGS: &str = "cqc_latest_ratings_lincolnshire_2026.csv";

@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! The CQC API reader on the real Oldham files in `shared/data/cqc/api_oldham/`
+//! The CQC API reader on the real Oldham files in `data/cqc/api_oldham/`
 //! (the CSV readers are in `cqc_real_data_csv.rs`).
 //!
 //! Every expected figure is worked out here from the raw files (JSON through
@@ -15,14 +15,9 @@ use continuum_domain::{
 use continuum_ingest::cqc::{api, mapping};
 use serde_json::Value;
 
-/// `shared/data`, next to the repository, or `CONTINUUM_SHARED_DATA`.
+/// The repository's `data/`, or `CONTINUUM_SHARED_DATA`.
 fn data_dir() -> PathBuf {
-    std::env::var_os("CONTINUUM_SHARED_DATA")
-        .filter(|p| !p.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
-            PathBuf::from,
-        )
+    continuum_ingest::data_dir()
 }
 
 fn oldham_dir() -> PathBuf {

@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-//! The two CQC CSV readers on the real published files in `shared/data/cqc/`.
+//! The two CQC CSV readers on the real published files in `data/cqc/`.
 //!
 //! Every expected figure is worked out here from the raw CSV through the `csv`
 //! crate, independently of the readers, and then also pinned to the number it
@@ -11,14 +11,9 @@ use std::path::PathBuf;
 use continuum_domain::{Rating, ServiceType};
 use continuum_ingest::cqc::{directory, ratings};
 
-/// `shared/data`, next to the repository, or `CONTINUUM_SHARED_DATA`.
+/// The repository's `data/`, or `CONTINUUM_SHARED_DATA`.
 fn data_dir() -> PathBuf {
-    std::env::var_os("CONTINUUM_SHARED_DATA")
-        .filter(|p| !p.is_empty())
-        .map_or_else(
-            || PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
-            PathBuf::from,
-        )
+    continuum_ingest::data_dir()
 }
 
 fn lincolnshire_path() -> PathBuf {

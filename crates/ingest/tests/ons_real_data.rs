@@ -11,10 +11,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn data_dir() -> PathBuf {
-    match std::env::var_os("CONTINUUM_SHARED_DATA").filter(|p| !p.is_empty()) {
-        Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
-    }
+    continuum_ingest::data_dir()
 }
 
 fn nomis_path() -> PathBuf {

@@ -8,13 +8,9 @@ use calamine::{Data, Ods, Range, Reader};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-/// The shared data folder: `CONTINUUM_SHARED_DATA`, or `../../../shared/data`
-/// from this crate.
+/// The real data: the repository's `data/`, or `CONTINUUM_SHARED_DATA`.
 pub fn data_dir() -> PathBuf {
-    match std::env::var_os("CONTINUUM_SHARED_DATA").filter(|p| !p.is_empty()) {
-        Some(p) => PathBuf::from(p),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data"),
-    }
+    continuum_ingest::data_dir()
 }
 
 pub fn ods_path() -> PathBuf {

@@ -1,7 +1,8 @@
 //! Every calibration target of the generator, in one place, each with the report
 //! it comes from.
 //!
-//! The reports are the five CQC assessments in `/work/shared/seeds/`:
+//! The reports are the five CQC local authority assessments the product was
+//! created from (the specification's `seeds/` folder):
 //!
 //! | file | council |
 //! |---|---|
