@@ -8,7 +8,7 @@ use continuum_domain::{
 };
 use continuum_ingest::ons::{self, OnsPopulation, PopulationFormat, Targets};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 fn data_dir() -> PathBuf {
     continuum_ingest::data_dir()
