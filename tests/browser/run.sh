@@ -14,6 +14,13 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 cd "$root"
 
+# Debian's Chromium; installed from Debian's packages when missing and this
+# runs as root (as on CI machines).
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing Debian's chromium" >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null \
+    || { apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
+fi
 if [ ! -x /usr/bin/chromium ]; then
   echo "Chromium is missing: apt-get install -y chromium" >&2
   exit 1
