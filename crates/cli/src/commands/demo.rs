@@ -152,8 +152,19 @@ async fn busiest_provider(store: &dyn Store, la: &LaName) -> anyhow::Result<Opti
 
 fn print_logins(logins: &[continuum_web::DemoLogin]) {
     println!("Demo logins (every password is shown once here; the demo is not for real data):");
-    println!("  {:<18} {:<22} password", "role", "username");
+    let width = logins
+        .iter()
+        .map(|l| l.role.label().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max("role".len());
+    println!("  {:<width$}  {:<14} password", "role", "username");
     for l in logins {
-        println!("  {:<18} {:<22} {}", l.role.label(), l.username, l.password);
+        println!(
+            "  {:<width$}  {:<14} {}",
+            l.role.label(),
+            l.username,
+            l.password
+        );
     }
 }
