@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use continuum_domain::LaName;
 use continuum_store::ops::{self, Filter, Tx};
 use continuum_store::schema::{
-    Cells, ColType, DecodeError, Record, RowReader, Table, Tenant, Value, sql,
+    Cells, ColType, DecodeError, Record, RowReader, Value, sql, stored_cells,
 };
 use continuum_store::{StoreError, StoreResult};
 use futures_util::TryStreamExt;
@@ -149,23 +149,6 @@ pub async fn select<R: Record + Send>(
     Ok(out)
 }
 
-fn row_cells<'a, R: Record>(
-    t: &Table,
-    r: &'a R,
-    tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
-    cells: &mut Vec<Value<'a>>,
-) -> StoreResult<()> {
-    cells.clear();
-    if t.tenant == Tenant::Derived {
-        let la = tenant(r).ok_or_else(|| {
-            StoreError::Conflict(format!("a row of {} belongs to no known council", t.name))
-        })?;
-        cells.push(Value::Text(la.to_string().into()));
-    }
-    r.values(cells);
-    Ok(())
-}
-
 impl PgTx {
     async fn insert_rows<R: Record + Sync>(
         &mut self,
@@ -179,7 +162,7 @@ impl PgTx {
         for chunk in rows.chunks(per) {
             let mut args = PgArguments::default();
             for r in chunk {
-                row_cells(t, r, tenant, &mut cells)?;
+                stored_cells(r, tenant, &mut cells)?;
                 for (v, c) in cells.iter().zip(t.columns) {
                     bind(&mut args, v, c.ty)?;
                 }
@@ -210,7 +193,7 @@ impl PgTx {
         let mut buf = String::with_capacity(COPY_CHUNK + 4096);
         let mut cells = Vec::with_capacity(t.columns.len());
         for r in rows {
-            row_cells(t, r, tenant, &mut cells)?;
+            stored_cells(r, tenant, &mut cells)?;
             for (i, v) in cells.iter().enumerate() {
                 if i > 0 {
                     buf.push('\t');

@@ -25,6 +25,9 @@ const STATEMENT_CACHE: usize = 128;
 /// The page cache of a connection: 64 MiB.
 const EVERYDAY_CACHE: &str = "pragma cache_size = -65536";
 
+/// The page cache for large writes: 1 GiB.
+const BULK_CACHE: &str = "pragma cache_size = -1048576";
+
 /// Runs `f`, which may block (on a lock, or on a large read or write), without
 /// stalling the other tasks of a multi-threaded runtime: the worker hands its
 /// queue to another thread for the duration. On a current-thread runtime (and
@@ -74,6 +77,7 @@ impl Pool {
             conn: Some(conn),
             pool: Arc::clone(self),
             _permit: permit,
+            bulk_cache: false,
         })
     }
 
@@ -117,6 +121,20 @@ pub struct Pooled {
     conn: Option<Connection>,
     pool: Arc<Pool>,
     _permit: OwnedSemaphorePermit,
+    /// Whether the page cache was grown for a large write.
+    bulk_cache: bool,
+}
+
+impl Pooled {
+    /// Grows the page cache for a large write. The connection gets the
+    /// everyday cache back when it returns to the pool.
+    pub fn use_bulk_cache(&mut self) -> rusqlite::Result<()> {
+        if !self.bulk_cache {
+            self.execute_batch(BULK_CACHE)?;
+            self.bulk_cache = true;
+        }
+        Ok(())
+    }
 }
 
 impl Deref for Pooled {
@@ -141,9 +159,8 @@ impl Drop for Pooled {
             if !conn.is_autocommit() && conn.execute_batch("rollback").is_err() {
                 return;
             }
-            // A bulk write may have grown the cache; idle connections keep
-            // the everyday one.
-            if conn.execute_batch(EVERYDAY_CACHE).is_err() {
+            // Idle connections keep the everyday cache.
+            if self.bulk_cache && conn.execute_batch(EVERYDAY_CACHE).is_err() {
                 return;
             }
             if let Ok(mut idle) = self.pool.idle.lock() {

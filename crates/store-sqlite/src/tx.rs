@@ -5,7 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use continuum_domain::LaName;
 use continuum_store::ops::{self, Filter, Tx};
 use continuum_store::schema::{
-    Cells, DecodeError, Record, RowReader, Table, Tenant, Value, sql, text_date, text_timestamp,
+    Cells, DecodeError, Record, RowReader, Table, Value, sql, stored_cells, text_date,
+    text_timestamp,
 };
 use continuum_store::{StoreError, StoreResult};
 use rusqlite::types::ValueRef;
@@ -163,10 +164,6 @@ fn select<R: Record>(conn: &Connection, filter: &Filter) -> StoreResult<Vec<R>> 
 /// than maintained row by row. Both happen inside the import's transaction.
 const DEFER_INDEXES_FROM: usize = 20_000;
 
-/// The page cache for large writes: 1 GiB. The pool puts back the everyday
-/// cache when the connection returns.
-const BULK_CACHE: &str = "pragma cache_size = -1048576";
-
 /// Drops the secondary indexes of a table, returning the SQL to rebuild them.
 fn drop_indexes(conn: &Connection, table: &str) -> rusqlite::Result<Vec<String>> {
     let defs: Vec<(String, String)> = {
@@ -198,10 +195,6 @@ fn write<R: Record + Sync>(
             .map_err(ops::driver_error)?;
         stored < i64::try_from(rows.len()).unwrap_or(i64::MAX)
     };
-    if rows.len() >= DEFER_INDEXES_FROM {
-        // A large write walks b-trees bigger than the everyday page cache.
-        conn.execute_batch(BULK_CACHE).map_err(ops::driver_error)?;
-    }
     let rebuild = if defer {
         drop_indexes(conn, t.name).map_err(ops::driver_error)?
     } else {
@@ -235,14 +228,7 @@ fn insert_chunks<R: Record + Sync>(
         let mut st = conn.prepare_cached(q).map_err(ops::driver_error)?;
         let mut i = 1;
         for r in chunk {
-            cells.clear();
-            if t.tenant == Tenant::Derived {
-                let la = tenant(r).ok_or_else(|| {
-                    StoreError::Conflict(format!("a row of {} belongs to no known council", t.name))
-                })?;
-                cells.push(Value::Text(la.to_string().into()));
-            }
-            r.values(&mut cells);
+            stored_cells(r, tenant, &mut cells)?;
             for v in &cells {
                 bind(&mut st, i, v).map_err(ops::driver_error)?;
                 i += 1;
@@ -259,7 +245,13 @@ impl Tx for SqliteTx {
         rows: &[R],
         tenant: &(dyn Fn(&R) -> Option<LaName> + Sync),
     ) -> StoreResult<u64> {
-        let n = blocking(|| write(&self.conn, rows, tenant))?;
+        let n = blocking(|| {
+            if rows.len() >= DEFER_INDEXES_FROM {
+                // A large write walks b-trees bigger than the everyday page cache.
+                self.conn.use_bulk_cache().map_err(ops::driver_error)?;
+            }
+            write(&self.conn, rows, tenant)
+        })?;
         self.written += n;
         Ok(n)
     }

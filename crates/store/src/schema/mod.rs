@@ -314,6 +314,26 @@ pub fn text_timestamp(s: Option<&str>) -> Result<Option<DateTime<Utc>>, DecodeEr
     .transpose()
 }
 
+/// Puts the cells of one row as stored into `cells`: for a
+/// [`Tenant::Derived`] table the council first (from `tenant`), then the
+/// record's own cells. Both backends write rows through this.
+pub fn stored_cells<'a, R: Record>(
+    r: &'a R,
+    tenant: &(dyn Fn(&R) -> Option<continuum_domain::LaName> + Sync),
+    cells: &mut Vec<Value<'a>>,
+) -> Result<(), crate::StoreError> {
+    let t = R::TABLE;
+    cells.clear();
+    if t.tenant == Tenant::Derived {
+        let la = tenant(r).ok_or_else(|| {
+            crate::StoreError::Conflict(format!("a row of {} belongs to no known council", t.name))
+        })?;
+        cells.push(Value::Text(la.to_string().into()));
+    }
+    r.values(cells);
+    Ok(())
+}
+
 /// A domain entity stored as one row of one table.
 pub trait Record: Sized {
     /// Its table.
