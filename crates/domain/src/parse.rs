@@ -148,24 +148,31 @@ pub fn format_list<T: std::fmt::Display>(items: &[T]) -> String {
 /// By hand rather than with chrono's formatter, which interprets a format
 /// string on every call: imports and exports write tens of millions of dates.
 pub fn format_date(d: Date) -> String {
+    match date_bytes(d) {
+        Some(b) => b.iter().map(|&c| char::from(c)).collect(),
+        None => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// A date as the ten bytes `YYYY-MM-DD`, without allocating; `None` for a
+/// year outside 0–9999.
+pub fn date_bytes(d: Date) -> Option<[u8; 10]> {
     use chrono::Datelike;
     let (y, m, day) = (d.year(), d.month(), d.day());
-    if !(0..=9999).contains(&y) {
-        return d.format("%Y-%m-%d").to_string();
-    }
-    let mut b = [0u8; 10];
-    let y = y as u32;
-    b[0] = b'0' + (y / 1000) as u8;
-    b[1] = b'0' + (y / 100 % 10) as u8;
-    b[2] = b'0' + (y / 10 % 10) as u8;
-    b[3] = b'0' + (y % 10) as u8;
-    b[4] = b'-';
-    b[5] = b'0' + (m / 10) as u8;
-    b[6] = b'0' + (m % 10) as u8;
-    b[7] = b'-';
-    b[8] = b'0' + (day / 10) as u8;
-    b[9] = b'0' + (day % 10) as u8;
-    b.iter().map(|&c| c as char).collect()
+    let y = u32::try_from(y).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + u8::try_from(n % 10).unwrap_or(0);
+    Some([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ])
 }
 
 #[cfg(test)]

@@ -25,7 +25,8 @@ const STATEMENT_CACHE: usize = 128;
 /// The page cache of a connection: 64 MiB.
 const EVERYDAY_CACHE: &str = "pragma cache_size = -65536";
 
-/// The page cache for large writes: 1 GiB.
+/// The page cache for large writes: 1 GiB. (Index builds inside a large
+/// write set their own cache, and return to this one.)
 const BULK_CACHE: &str = "pragma cache_size = -1048576";
 
 /// Runs `f`, which may block (on a lock, or on a large read or write), without
@@ -78,6 +79,7 @@ impl Pool {
             pool: Arc::clone(self),
             _permit: permit,
             bulk_cache: false,
+            left_wal: false,
         })
     }
 
@@ -104,8 +106,7 @@ impl Pool {
             "pragma page_size = 8192;
              pragma journal_mode = wal;
              pragma synchronous = normal;
-             pragma foreign_keys = on;
-             pragma temp_store = memory;",
+             pragma foreign_keys = on;",
         )
         .and_then(|()| conn.execute_batch(EVERYDAY_CACHE))
         .map_err(|e| {
@@ -123,6 +124,8 @@ pub struct Pooled {
     _permit: OwnedSemaphorePermit,
     /// Whether the page cache was grown for a large write.
     bulk_cache: bool,
+    /// Whether the connection left WAL mode for a large write.
+    left_wal: bool,
 }
 
 impl Pooled {
@@ -134,6 +137,41 @@ impl Pooled {
             self.bulk_cache = true;
         }
         Ok(())
+    }
+
+    /// Switches the database from WAL to a rollback journal for one large
+    /// write, returning whether it did. It cannot while another connection
+    /// (in this process or another) is inside a transaction; then it returns
+    /// at once, and the write goes through WAL as usual. The connection goes
+    /// back to WAL when it returns to the pool.
+    ///
+    /// In WAL mode every page of a large import is written twice: into the
+    /// log at commit, then into the database by the checkpoint. A rollback
+    /// journal saves only the pages that already existed, so the new pages of
+    /// an import into a fresh or growing database are written once. It is
+    /// still all or nothing: after a crash the journal puts the old pages
+    /// back and cuts the file to its old length. The journal is synced before
+    /// the database is touched (`synchronous = full`).
+    ///
+    /// The cost: until the write commits, other connections cannot read (they
+    /// wait, up to the busy timeout). Callers use it only when there is
+    /// nothing to read yet.
+    pub fn leave_wal(&mut self) -> rusqlite::Result<bool> {
+        self.busy_timeout(Duration::ZERO)?;
+        let mode = self.query_row("pragma journal_mode = delete", [], |r| {
+            r.get::<_, String>(0)
+        });
+        self.busy_timeout(BUSY_TIMEOUT)?;
+        let left = match mode {
+            Ok(mode) => mode.eq_ignore_ascii_case("delete"),
+            Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => false,
+            Err(e) => return Err(e),
+        };
+        if left {
+            self.left_wal = true;
+            self.execute_batch("pragma synchronous = full")?;
+        }
+        Ok(left)
     }
 }
 
@@ -159,6 +197,13 @@ impl Drop for Pooled {
             if !conn.is_autocommit() && conn.execute_batch("rollback").is_err() {
                 return;
             }
+            if self.left_wal
+                && conn
+                    .execute_batch("pragma journal_mode = wal; pragma synchronous = normal")
+                    .is_err()
+            {
+                return;
+            }
             // Idle connections keep the everyday cache.
             if self.bulk_cache && conn.execute_batch(EVERYDAY_CACHE).is_err() {
                 return;
@@ -167,5 +212,54 @@ impl Drop for Pooled {
                 idle.push(conn);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn mode(c: &Connection) -> String {
+        c.query_row("pragma journal_mode", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    fn pool(dir: &tempfile::TempDir) -> Arc<Pool> {
+        Arc::new(Pool::new(dir.path().join("t.db").to_str().unwrap()))
+    }
+
+    #[tokio::test]
+    async fn a_lone_connection_leaves_wal_for_a_bulk_write_and_goes_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = pool(&dir);
+        let mut c = pool.get().await.unwrap();
+        assert_eq!(mode(&c), "wal");
+        c.leave_wal().unwrap();
+        assert_eq!(mode(&c), "delete");
+        drop(c);
+        // The same connection, back from the pool, and a new one: both WAL.
+        let a = pool.get().await.unwrap();
+        let b = pool.get().await.unwrap();
+        assert_eq!((mode(&a), mode(&b)), ("wal".into(), "wal".into()));
+    }
+
+    #[tokio::test]
+    async fn while_another_connection_reads_the_database_stays_in_wal() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = pool(&dir);
+        let reader = pool.get().await.unwrap();
+        reader
+            .execute_batch("create table t (x); begin; select count(*) from t;")
+            .unwrap();
+        let mut c = pool.get().await.unwrap();
+        let started = std::time::Instant::now();
+        assert!(!c.leave_wal().unwrap());
+        assert!(
+            started.elapsed() < BUSY_TIMEOUT / 2,
+            "it waited for the lock"
+        );
+        assert_eq!(mode(&c), "wal");
+        assert_eq!(mode(&reader), "wal");
     }
 }

@@ -100,13 +100,25 @@ impl Tenants {
             t.location
                 .insert(l.location_id.clone(), l.local_authority.clone());
         }
-        let needs_people = ds
-            .requests
-            .iter()
-            .map(|r| &r.person_id)
-            .chain(ds.placements.iter().map(|p| &p.person_id))
-            .chain(ds.reviews.iter().map(|r| &r.person_id))
-            .any(|id| !t.person.contains_key(id));
+        // Ten million lookups in a national bundle, so on two threads.
+        let people = &t.person;
+        fn any_missing<'a>(
+            people: &HashMap<PersonId, LaName>,
+            mut ids: impl Iterator<Item = &'a PersonId>,
+        ) -> bool {
+            ids.any(|id| !people.contains_key(id))
+        }
+        let needs_people = std::thread::scope(|s| {
+            let placements =
+                s.spawn(|| any_missing(people, ds.placements.iter().map(|p| &p.person_id)));
+            any_missing(
+                people,
+                ds.requests
+                    .iter()
+                    .map(|r| &r.person_id)
+                    .chain(ds.reviews.iter().map(|r| &r.person_id)),
+            ) || placements.join().unwrap_or(true)
+        });
         if needs_people {
             for p in tx.select::<Person>(&Filter::All).await? {
                 t.person.entry(p.person_id).or_insert(p.la);

@@ -133,6 +133,11 @@ pub trait SqlBackend: Send + Sync + std::fmt::Debug + 'static {
     fn kind(&self) -> Backend;
     /// Starts a write transaction.
     fn begin(&self) -> impl Future<Output = StoreResult<Self::Tx>> + Send;
+    /// Starts a write transaction for a large import. A backend may write it
+    /// a faster way; by default it is an ordinary write transaction.
+    fn begin_bulk(&self) -> impl Future<Output = StoreResult<Self::Tx>> + Send {
+        self.begin()
+    }
     /// Starts a read transaction that sees one consistent snapshot.
     fn begin_read(&self) -> impl Future<Output = StoreResult<Self::Tx>> + Send;
     /// Runs the embedded migrations.
@@ -140,6 +145,10 @@ pub trait SqlBackend: Send + Sync + std::fmt::Debug + 'static {
     /// Counts the rows of every table.
     fn count_tables(&self) -> impl Future<Output = StoreResult<Vec<(String, i64)>>> + Send;
 }
+
+/// A bundle at least this big is written in a bulk transaction
+/// ([`SqlBackend::begin_bulk`]).
+const BULK_IMPORT_ROWS: usize = 100_000;
 
 /// Runs `f` in a write transaction and commits it.
 macro_rules! write {
@@ -191,7 +200,14 @@ impl<B: SqlBackend> Store for B {
         ds: &Dataset,
         source: &ImportSource,
     ) -> StoreResult<ImportSummary> {
-        write!(self, |tx| ops::import_dataset(&mut tx, ds, source).await?)
+        let mut tx = if ds.total_rows() >= BULK_IMPORT_ROWS {
+            self.begin_bulk().await?
+        } else {
+            self.begin().await?
+        };
+        let out = ops::import_dataset(&mut tx, ds, source).await?;
+        tx.commit().await?;
+        Ok(out)
     }
     async fn import_ascof(
         &self,
