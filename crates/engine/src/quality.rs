@@ -186,15 +186,21 @@ pub fn commissioned<'a>(c: &Council<'a>, t: Date) -> Vec<&'a str> {
     ids.into_iter().collect()
 }
 
-fn visit_coverage(c: &Council<'_>, t: Date, risk: &[RiskEntry]) -> VisitCoverage {
+fn visit_coverage(c: &Council<'_>, t: Date, com: &[&str], risk: &[RiskEntry]) -> VisitCoverage {
     let year = Window::year_to(t);
     let recent = Window::days_to(t, 90);
+    let mut dates: HashMap<&str, Vec<Date>> = HashMap::default();
+    for v in &c.visits {
+        dates
+            .entry(v.location_id.as_str())
+            .or_default()
+            .push(v.date);
+    }
     let visited = |id: &str, w: Window| {
-        c.visits
-            .iter()
-            .any(|v| v.location_id.as_str() == id && w.contains(v.date))
+        dates
+            .get(id)
+            .is_some_and(|d| d.iter().any(|&d| w.contains(d)))
     };
-    let com = commissioned(c, t);
     let n = com.iter().filter(|id| visited(id, year)).count();
     let red_not_visited_90_days = risk
         .iter()
@@ -294,11 +300,12 @@ fn concerns(c: &Council<'_>, t: Date) -> Concerns {
 
 /// Computes section 4.
 pub fn compute(ix: &Index<'_>, c: &Council<'_>, t: Date) -> Quality {
-    let risk = risk::assess(ix, c, t);
+    let com = commissioned(c, t);
+    let risk = risk::assess(ix, c, t, &com);
     Quality {
         rating_mix: rating_mix(c, t),
         sanctions: sanctions(ix, c, t),
-        visit_coverage: visit_coverage(c, t, &risk.locations),
+        visit_coverage: visit_coverage(c, t, &com, &risk.locations),
         assessments: assessments(c, t),
         concerns: concerns(c, t),
         risk,

@@ -24,8 +24,11 @@ use continuum_domain::*;
 use serde::Serialize;
 
 use crate::index::{Council, Index};
-use crate::quality::{below_threshold, clusters, commissioned, latest_assessments};
+#[cfg(doc)]
+use crate::quality::commissioned;
+use crate::quality::{below_threshold, clusters, latest_assessments};
 use crate::time::Window;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Points at or above which a location is red.
 pub const RED_AT: u32 = 5;
@@ -83,7 +86,7 @@ fn always_red(code: &'static str, text: &str) -> Reason {
 /// The reasons for one location, given what the council knows at T.
 pub fn reasons(
     ix: &Index<'_>,
-    c: &Council<'_>,
+    by: &ByLocation<'_>,
     l: &Location,
     t: Date,
     latest: &BTreeMap<&str, Vec<&QualityAssessment>>,
@@ -120,13 +123,8 @@ pub fn reasons(
     {
         out.push(reason("sanction", "a sanction is in force", 3));
     }
-    let here: Vec<&Concern> = c
-        .concerns
-        .iter()
-        .copied()
-        .filter(|k| k.location_id.as_str() == id)
-        .collect();
-    if !clusters(&here, year).is_empty() {
+    let here: &[&Concern] = by.concerns.get(id).map_or(&[], Vec::as_slice);
+    if !clusters(here, year).is_empty() {
         out.push(reason(
             "safeguarding_cluster",
             "3 or more safeguarding concerns within 90 days",
@@ -151,9 +149,10 @@ pub fn reasons(
             2,
         ));
     }
-    if c.handbacks
-        .iter()
-        .any(|h| h.location_id.as_str() == id && year.contains(h.date))
+    if by
+        .handbacks
+        .get(id)
+        .is_some_and(|v| v.iter().any(|h| year.contains(h.date)))
     {
         out.push(reason(
             "handback",
@@ -191,16 +190,47 @@ pub fn level(reasons: &[Reason]) -> (RiskLevel, u32) {
     (level, score)
 }
 
-/// Assesses every commissioned location.
-pub fn assess(ix: &Index<'_>, c: &Council<'_>, t: Date) -> Risk {
+/// A council's concerns and hand-backs grouped by location (each group in the
+/// council's order), so that each location's reasons read its own rows
+/// instead of scanning the council's: a large council commissions hundreds of
+/// locations.
+#[derive(Debug, Default)]
+pub struct ByLocation<'a> {
+    concerns: HashMap<&'a str, Vec<&'a Concern>>,
+    handbacks: HashMap<&'a str, Vec<&'a Handback>>,
+}
+
+impl<'a> ByLocation<'a> {
+    pub fn new(c: &Council<'a>) -> Self {
+        let mut by = Self::default();
+        for &k in &c.concerns {
+            by.concerns
+                .entry(k.location_id.as_str())
+                .or_default()
+                .push(k);
+        }
+        for &h in &c.handbacks {
+            by.handbacks
+                .entry(h.location_id.as_str())
+                .or_default()
+                .push(h);
+        }
+        by
+    }
+}
+
+/// Assesses every commissioned location (`commissioned`, from
+/// [`commissioned`]).
+pub fn assess(ix: &Index<'_>, c: &Council<'_>, t: Date, commissioned: &[&str]) -> Risk {
     let mut counts: BTreeMap<RiskLevel, u64> = BTreeMap::new();
     let mut locations = Vec::new();
     let latest = latest_assessments(c, t);
-    for id in commissioned(c, t) {
+    let by = ByLocation::new(c);
+    for &id in commissioned {
         let Some(l) = ix.locations.get(id) else {
             continue;
         };
-        let rs = reasons(ix, c, l, t, &latest);
+        let rs = reasons(ix, &by, l, t, &latest);
         let (lvl, score) = level(&rs);
         *counts.entry(lvl).or_insert(0) += 1;
         locations.push(RiskEntry {

@@ -54,7 +54,7 @@ impl SqlBackend for SqliteStore {
     }
 
     async fn begin(&self) -> StoreResult<SqliteTx> {
-        SqliteTx::begin(self.pool.get().await?, "begin immediate")
+        SqliteTx::begin(self.pool.get().await?, tx::WRITE)
     }
 
     /// A large import into a database with no people yet (a first load) is
@@ -75,11 +75,30 @@ impl SqlBackend for SqliteStore {
             Ok(())
         })
         .map_err(ops::driver_error)?;
-        SqliteTx::begin(conn, "begin immediate")
+        SqliteTx::begin(conn, tx::WRITE)
     }
 
     async fn begin_read(&self) -> StoreResult<SqliteTx> {
-        SqliteTx::begin(self.pool.get().await?, "begin deferred")
+        SqliteTx::begin(self.pool.get().await?, tx::READ)
+    }
+
+    /// Two read transactions on two connections that see the same snapshot,
+    /// so one council's tables load on two cores. SQLite fixes a reader's
+    /// snapshot at its first read; both read the write generation first, and
+    /// if a write committed between the two, they try again. An in-memory
+    /// database has one connection, so none.
+    async fn begin_read_pair(&self) -> StoreResult<Option<(SqliteTx, SqliteTx)>> {
+        if self.pool.is_memory() {
+            return Ok(None);
+        }
+        for _ in 0..3 {
+            let a = SqliteTx::begin(self.pool.get().await?, tx::READ)?;
+            let b = SqliteTx::begin(self.pool.get().await?, tx::READ)?;
+            if a.generation()? == b.generation()? {
+                return Ok(Some((a, b)));
+            }
+        }
+        Ok(None)
     }
 
     async fn run_migrations(&self) -> StoreResult<()> {
@@ -93,7 +112,7 @@ impl SqlBackend for SqliteStore {
             let names: Vec<String> = {
                 let mut st = conn
                     .prepare(
-                        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_sqlx%' order by name",
+                        "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_sqlx%' and name <> '_generation' order by name",
                     )
                     .map_err(ops::driver_error)?;
                 st.query_map([], |r| r.get(0))

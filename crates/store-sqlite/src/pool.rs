@@ -61,6 +61,11 @@ impl Pool {
         }
     }
 
+    /// Whether the database lives in memory (and so in one connection).
+    pub fn is_memory(&self) -> bool {
+        self.memory
+    }
+
     /// A connection, opening one if none is idle.
     pub async fn get(self: &Arc<Self>) -> StoreResult<Pooled> {
         let permit = self

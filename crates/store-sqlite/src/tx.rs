@@ -27,6 +27,8 @@ const ROWS_PER_STATEMENT: usize = 64;
 #[derive(Debug)]
 pub struct SqliteTx {
     conn: Pooled,
+    /// Whether this is a write transaction.
+    writes: bool,
     /// Rows written so far, to decide whether to checkpoint after commit.
     written: u64,
 }
@@ -36,13 +38,35 @@ pub struct SqliteTx {
 const CHECKPOINT_AFTER_ROWS: u64 = 100_000;
 
 impl SqliteTx {
-    /// Starts a transaction. Writers use `begin immediate`, so a second writer
-    /// waits for the lock instead of failing half-way.
+    /// Starts a transaction with [`WRITE`] or [`READ`].
     pub fn begin(conn: Pooled, statement: &'static str) -> StoreResult<Self> {
         blocking(|| conn.execute_batch(statement)).map_err(ops::driver_error)?;
-        Ok(Self { conn, written: 0 })
+        Ok(Self {
+            conn,
+            writes: statement == WRITE,
+            written: 0,
+        })
+    }
+
+    /// The database's write generation as this transaction sees it: every
+    /// write transaction adds one as it commits, so two transactions that see
+    /// the same generation see the same data. Reading it also fixes a read
+    /// transaction's snapshot.
+    pub fn generation(&self) -> StoreResult<i64> {
+        blocking(|| {
+            self.conn
+                .query_row("select n from _generation", [], |r| r.get(0))
+        })
+        .map_err(ops::driver_error)
     }
 }
+
+/// How a write transaction begins: `begin immediate` takes the write lock at
+/// once, so a second writer waits for it instead of failing half-way.
+pub const WRITE: &str = "begin immediate";
+
+/// How a read transaction begins.
+pub const READ: &str = "begin deferred";
 
 fn bind(st: &mut Statement<'_>, i: usize, v: &Value<'_>) -> rusqlite::Result<()> {
     match v {
@@ -472,6 +496,11 @@ impl Tx for SqliteTx {
 
     async fn commit(self) -> StoreResult<()> {
         blocking(|| {
+            if self.writes {
+                self.conn
+                    .execute_batch("update _generation set n = n + 1")
+                    .map_err(ops::driver_error)?;
+            }
             self.conn
                 .execute_batch("commit")
                 .map_err(ops::driver_error)?;

@@ -90,3 +90,47 @@ async fn a_bulk_import_that_fails_late_writes_nothing() {
         assert_eq!(count(&path, table), 0, "{table}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_council_loads_the_same_on_two_connections_as_on_one() {
+    use continuum_store::{Scope, SqlBackend, ops};
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = open(&dir).await;
+    let ds = national();
+    store.import_dataset(&ds, &source()).await.unwrap();
+    let mut councils: Vec<_> = ds.people.iter().map(|p| p.la.clone()).collect();
+    councils.sort();
+    councils.dedup();
+    for la in [
+        &councils[0],
+        &councils[councils.len() / 2],
+        &councils[councils.len() - 1],
+    ] {
+        let scope = Scope::Council(la.clone());
+        let on_two = store.load_dataset(&scope).await.unwrap();
+        let mut tx = store.begin_read().await.unwrap();
+        let on_one = ops::load_dataset(&mut tx, &scope).await.unwrap();
+        assert!(!on_one.placements.is_empty() && !on_one.people.is_empty());
+        assert_eq!(on_two, on_one, "{la}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_write_moves_the_generation_on_and_a_read_pair_shares_one() {
+    use continuum_store::SqlBackend;
+    use continuum_store::ops::Tx;
+    let dir = tempfile::tempdir().unwrap();
+    let (store, _) = open(&dir).await;
+    let generation = |tx: &continuum_store_sqlite::SqliteTx| tx.generation().unwrap();
+    let (a, b) = store.begin_read_pair().await.unwrap().unwrap();
+    let before = generation(&a);
+    assert_eq!(generation(&b), before);
+    // A write commits while `a` and `b` hold their snapshot.
+    store.import_dataset(&national(), &source()).await.unwrap();
+    assert_eq!((generation(&a), generation(&b)), (before, before));
+    a.rollback().await.unwrap();
+    b.rollback().await.unwrap();
+    let (c, d) = store.begin_read_pair().await.unwrap().unwrap();
+    assert_eq!(generation(&c), before + 1);
+    assert_eq!(generation(&d), before + 1);
+}

@@ -335,18 +335,67 @@ pub fn in_filter(column: &str, values: &[String]) -> Filter {
 pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Dataset> {
     let la = match scope {
         Scope::All => return load_all(tx).await,
-        Scope::Council(la) => la.to_string(),
+        Scope::Council(la) => la.as_str(),
     };
-    let own = Filter::eq("la", &la);
-    let mut ds = Dataset {
+    let mut ds = placements_half(tx, la).await?;
+    join_halves(&mut ds, people_half(tx, la).await?);
+    add_elsewhere(tx, &mut ds).await?;
+    Ok(ds)
+}
+
+/// One council, loaded as [`load_dataset`] does but on two read transactions
+/// at once, which must see the same snapshot. The two halves take about the
+/// same time: placements with the area's locations and returns, and people
+/// with everything else.
+pub async fn load_council_on_two<T: Tx + 'static>(
+    mut a: T,
+    mut b: T,
+    la: &LaName,
+) -> StoreResult<Dataset> {
+    let owned = la.to_string();
+    let people = tokio::spawn(async move {
+        let half = people_half(&mut b, &owned).await;
+        b.rollback().await?;
+        half
+    });
+    let placements = placements_half(&mut a, la.as_str()).await;
+    let people = people
+        .await
+        .map_err(|e| StoreError::Database(format!("loading a council failed: {e}")))?;
+    let mut ds = placements?;
+    join_halves(&mut ds, people?);
+    add_elsewhere(&mut a, &mut ds).await?;
+    a.rollback().await?;
+    Ok(ds)
+}
+
+/// A council's placements, contracts, the locations in its area and their
+/// returns.
+async fn placements_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
+    let own = Filter::eq("la", la);
+    Ok(Dataset {
+        placements: tx.select(&own).await?,
+        contracts: tx.select(&own).await?,
+        // Provider returns are kept with the council of their location, so
+        // the area's come by `la`.
+        locations: tx.select(&Filter::eq("local_authority", la)).await?,
+        capacity: tx.select(&own).await?,
+        workforce: tx.select(&own).await?,
+        ..Dataset::default()
+    })
+}
+
+/// A council's people and everything else of its own, with the national
+/// reference data.
+async fn people_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
+    let own = Filter::eq("la", la);
+    Ok(Dataset {
         authorities: tx.select(&Filter::All).await?,
         localities: tx.select(&own).await?,
         population: tx.select(&own).await?,
         prevalence: tx.select(&Filter::All).await?,
-        contracts: tx.select(&own).await?,
         people: tx.select(&own).await?,
         requests: tx.select(&own).await?,
-        placements: tx.select(&own).await?,
         reviews: tx.select(&own).await?,
         quality_assessments: tx.select(&own).await?,
         visits: tx.select(&own).await?,
@@ -363,14 +412,52 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
             .map(|r| r.0)
             .collect(),
         ..Dataset::default()
-    };
-    // The locations that matter to the council: in its area, or used by it
-    // through a contract, a placement or quality work. Provider returns are
-    // kept with the council of their location, so the area's come by `la`.
-    ds.locations = tx.select(&Filter::eq("local_authority", &la)).await?;
-    let elsewhere = referenced_elsewhere(&ds);
-    ds.capacity = tx.select(&own).await?;
-    ds.workforce = tx.select(&own).await?;
+    })
+}
+
+/// Moves the people half into the placements half.
+fn join_halves(ds: &mut Dataset, people: Dataset) {
+    let Dataset {
+        authorities,
+        localities,
+        population,
+        prevalence,
+        people,
+        requests,
+        reviews,
+        quality_assessments,
+        visits,
+        concerns,
+        sanctions,
+        handbacks,
+        fees,
+        indicators,
+        gaps,
+        ascof,
+        ..
+    } = people;
+    ds.authorities = authorities;
+    ds.localities = localities;
+    ds.population = population;
+    ds.prevalence = prevalence;
+    ds.people = people;
+    ds.requests = requests;
+    ds.reviews = reviews;
+    ds.quality_assessments = quality_assessments;
+    ds.visits = visits;
+    ds.concerns = concerns;
+    ds.sanctions = sanctions;
+    ds.handbacks = handbacks;
+    ds.fees = fees;
+    ds.indicators = indicators;
+    ds.gaps = gaps;
+    ds.ascof = ascof;
+}
+
+/// Adds the locations that matter to the council from outside its area (used
+/// through a contract, a placement or quality work), with their returns.
+async fn add_elsewhere<T: Tx>(tx: &mut T, ds: &mut Dataset) -> StoreResult<()> {
+    let elsewhere = referenced_elsewhere(ds);
     for chunk in elsewhere.chunks(500) {
         ds.locations.extend(
             tx.select::<Location>(&in_filter("location_id", chunk))
@@ -385,7 +472,7 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
                 .await?,
         );
     }
-    Ok(ds)
+    Ok(())
 }
 
 /// Everything, for exports and all-council reports.

@@ -138,6 +138,13 @@ pub trait SqlBackend: Send + Sync + std::fmt::Debug + 'static {
     fn begin_bulk(&self) -> impl Future<Output = StoreResult<Self::Tx>> + Send {
         self.begin()
     }
+    /// Two read transactions that see the same snapshot, for loading on two
+    /// cores; `None` when the backend cannot give them.
+    fn begin_read_pair(
+        &self,
+    ) -> impl Future<Output = StoreResult<Option<(Self::Tx, Self::Tx)>>> + Send {
+        async { Ok(None) }
+    }
     /// Starts a read transaction that sees one consistent snapshot.
     fn begin_read(&self) -> impl Future<Output = StoreResult<Self::Tx>> + Send;
     /// Runs the embedded migrations.
@@ -218,6 +225,11 @@ impl<B: SqlBackend> Store for B {
             .await?)
     }
     async fn load_dataset(&self, scope: &Scope) -> StoreResult<Dataset> {
+        if let Scope::Council(la) = scope
+            && let Some((a, b)) = self.begin_read_pair().await?
+        {
+            return ops::load_council_on_two(a, b, la).await;
+        }
         read!(self, |tx| ops::load_dataset(&mut tx, scope).await?)
     }
     async fn authorities(&self) -> StoreResult<Vec<Authority>> {
