@@ -111,6 +111,14 @@ async fn a_council_loads_the_same_on_two_connections_as_on_one() {
         let mut tx = store.begin_read().await.unwrap();
         let on_one = ops::load_dataset(&mut tx, &scope).await.unwrap();
         assert!(!on_one.placements.is_empty() && !on_one.people.is_empty());
+        // Enough locations from outside the area that both connections read
+        // some of them.
+        let outside = on_one
+            .locations
+            .iter()
+            .filter(|l| l.local_authority != *la)
+            .count();
+        assert!(outside >= 2, "{la}: {outside}");
         assert_eq!(on_two, on_one, "{la}");
     }
 }

@@ -346,27 +346,56 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
 /// One council, loaded as [`load_dataset`] does but on two read transactions
 /// at once, which must see the same snapshot. The two halves take about the
 /// same time: placements with the area's locations and returns, and people
-/// with everything else.
+/// with everything else. The locations from outside the area are then split
+/// between the two.
 pub async fn load_council_on_two<T: Tx + 'static>(
     mut a: T,
     mut b: T,
     la: &LaName,
 ) -> StoreResult<Dataset> {
     let owned = la.to_string();
+    let started = std::time::Instant::now();
     let people = tokio::spawn(async move {
         let half = people_half(&mut b, &owned).await;
-        b.rollback().await?;
-        half
+        tracing::debug!(ms = millis(started), "council loaded: people half");
+        (b, half)
     });
     let placements = placements_half(&mut a, la.as_str()).await;
-    let people = people
-        .await
-        .map_err(|e| StoreError::Database(format!("loading a council failed: {e}")))?;
+    tracing::debug!(ms = millis(started), "council loaded: placements half");
+    let (mut b, people) = people.await.map_err(joined)?;
     let mut ds = placements?;
     join_halves(&mut ds, people?);
-    add_elsewhere(&mut a, &mut ds).await?;
+    let elsewhere = referenced_elsewhere(&ds);
+    let (front, back) = elsewhere.split_at(elsewhere.len() / 2);
+    let back = back.to_vec();
+    let theirs = tokio::spawn(async move {
+        let rows = elsewhere_rows(&mut b, &back).await;
+        b.rollback().await?;
+        rows
+    });
+    let mine = elsewhere_rows(&mut a, front).await?;
+    let theirs = theirs.await.map_err(joined)??;
     a.rollback().await?;
+    // `front` then `back`, as one connection would have read them.
+    for part in [mine, theirs] {
+        ds.locations.extend(part.locations);
+        ds.capacity.extend(part.capacity);
+        ds.workforce.extend(part.workforce);
+    }
+    tracing::debug!(
+        ms = millis(started),
+        elsewhere = elsewhere.len(),
+        "council loaded"
+    );
     Ok(ds)
+}
+
+fn joined(e: tokio::task::JoinError) -> StoreError {
+    StoreError::Database(format!("loading a council failed: {e}"))
+}
+
+fn millis(since: std::time::Instant) -> u64 {
+    u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
 /// A council's placements, contracts, the locations in its area and their
@@ -457,22 +486,39 @@ fn join_halves(ds: &mut Dataset, people: Dataset) {
 /// Adds the locations that matter to the council from outside its area (used
 /// through a contract, a placement or quality work), with their returns.
 async fn add_elsewhere<T: Tx>(tx: &mut T, ds: &mut Dataset) -> StoreResult<()> {
-    let elsewhere = referenced_elsewhere(ds);
-    for chunk in elsewhere.chunks(500) {
-        ds.locations.extend(
-            tx.select::<Location>(&in_filter("location_id", chunk))
+    let part = elsewhere_rows(tx, &referenced_elsewhere(ds)).await?;
+    ds.locations.extend(part.locations);
+    ds.capacity.extend(part.capacity);
+    ds.workforce.extend(part.workforce);
+    Ok(())
+}
+
+/// IDs per query when reading rows by a list of IDs.
+const IDS_PER_QUERY: usize = 500;
+
+/// Locations by ID, with their returns, [`IDS_PER_QUERY`] IDs at a time. The
+/// rows come ordered by location (and date), so for sorted IDs the result is
+/// the same however the list is split between queries or connections.
+async fn elsewhere_rows<T: Tx>(tx: &mut T, ids: &[String]) -> StoreResult<Dataset> {
+    let mut part = Dataset::default();
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        let ordered = |order: &str| {
+            let ids = in_filter("location_id", chunk);
+            let (clause, params) = ids.parts();
+            Filter::Where(format!("{clause} order by {order}"), params.to_vec())
+        };
+        part.locations
+            .extend(tx.select::<Location>(&ordered("location_id")).await?);
+        part.capacity.extend(
+            tx.select::<CapacityReturn>(&ordered("location_id, date"))
                 .await?,
         );
-        ds.capacity.extend(
-            tx.select::<CapacityReturn>(&in_filter("location_id", chunk))
-                .await?,
-        );
-        ds.workforce.extend(
-            tx.select::<WorkforceReturn>(&in_filter("location_id", chunk))
+        part.workforce.extend(
+            tx.select::<WorkforceReturn>(&ordered("location_id, date"))
                 .await?,
         );
     }
-    Ok(())
+    Ok(part)
 }
 
 /// Everything, for exports and all-council reports.
