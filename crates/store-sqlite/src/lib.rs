@@ -92,8 +92,9 @@ impl SqlBackend for SqliteStore {
             return Ok(None);
         }
         for _ in 0..3 {
-            let a = SqliteTx::begin(self.pool.get().await?, tx::READ)?;
-            let b = SqliteTx::begin(self.pool.get().await?, tx::READ)?;
+            let (a, b) = self.pool.get_two().await?;
+            let a = SqliteTx::begin(a, tx::READ)?;
+            let b = SqliteTx::begin(b, tx::READ)?;
             if a.generation()? == b.generation()? {
                 return Ok(Some((a, b)));
             }

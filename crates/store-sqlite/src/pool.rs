@@ -42,6 +42,10 @@ pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
     }
 }
 
+fn closed(e: tokio::sync::AcquireError) -> StoreError {
+    StoreError::Database(format!("the connection pool is closed: {e}"))
+}
+
 #[derive(Debug)]
 pub struct Pool {
     path: String,
@@ -68,12 +72,28 @@ impl Pool {
 
     /// A connection, opening one if none is idle.
     pub async fn get(self: &Arc<Self>) -> StoreResult<Pooled> {
-        let permit = self
+        let permit = self.permits.clone().acquire_owned().await.map_err(closed)?;
+        self.lend(permit)
+    }
+
+    /// Two connections at once. Their permits are taken together, so two
+    /// callers that each want two cannot each hold one and wait for ever for
+    /// the other's.
+    pub async fn get_two(self: &Arc<Self>) -> StoreResult<(Pooled, Pooled)> {
+        let mut first = self
             .permits
             .clone()
-            .acquire_owned()
+            .acquire_many_owned(2)
             .await
-            .map_err(|e| StoreError::Database(format!("the connection pool is closed: {e}")))?;
+            .map_err(closed)?;
+        let second = first.split(1).ok_or_else(|| {
+            StoreError::Database("the pool lent fewer than two connections".into())
+        })?;
+        Ok((self.lend(first)?, self.lend(second)?))
+    }
+
+    /// A connection under `permit`, opening one if none is idle.
+    fn lend(self: &Arc<Self>, permit: OwnedSemaphorePermit) -> StoreResult<Pooled> {
         let idle = self.idle.lock().ok().and_then(|mut v| v.pop());
         let conn = match idle {
             Some(c) => c,
@@ -247,6 +267,32 @@ mod tests {
         let a = pool.get().await.unwrap();
         let b = pool.get().await.unwrap();
         assert_eq!((mode(&a), mode(&b)), ("wal".into(), "wal".into()));
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn callers_wanting_two_connections_each_do_not_starve_one_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = pool(&dir);
+        // More callers than the pool has pairs, all at once: each gets its
+        // two (and gives them back) rather than holding one and waiting.
+        let tasks: Vec<_> = (0..MAX_CONNECTIONS * 2)
+            .map(|_| {
+                let pool = Arc::clone(&pool);
+                tokio::spawn(async move {
+                    let (a, b) = pool.get_two().await.unwrap();
+                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    drop((a, b));
+                })
+            })
+            .collect();
+        let all = async {
+            for t in tasks {
+                t.await.unwrap();
+            }
+        };
+        tokio::time::timeout(Duration::from_secs(20), all)
+            .await
+            .expect("callers wanting two connections deadlocked");
     }
 
     #[tokio::test]
