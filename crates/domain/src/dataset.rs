@@ -72,6 +72,38 @@ impl Dataset {
         ]
     }
 
+    /// Appends every row of `other` (table by table, after this one's rows).
+    pub fn append(&mut self, other: Dataset) {
+        macro_rules! extend {
+            ($($f:ident),*) => { $( self.$f.extend(other.$f); )* };
+        }
+        extend!(
+            authorities,
+            localities,
+            population,
+            prevalence,
+            locations,
+            contracts,
+            capacity,
+            people,
+            requests,
+            placements,
+            reviews,
+            quality_assessments,
+            visits,
+            concerns,
+            sanctions,
+            handbacks,
+            workforce,
+            fees,
+            indicators,
+            gaps,
+            ascof,
+            rating_history,
+            quality_statements
+        );
+    }
+
     /// The total number of bundle rows.
     pub fn total_rows(&self) -> usize {
         self.counts().iter().map(|(_, n)| n).sum()

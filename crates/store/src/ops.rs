@@ -338,7 +338,7 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
         Scope::Council(la) => la.as_str(),
     };
     let mut ds = placements_half(tx, la).await?;
-    join_halves(&mut ds, people_half(tx, la).await?);
+    ds.append(people_half(tx, la).await?);
     add_elsewhere(tx, &mut ds).await?;
     Ok(ds)
 }
@@ -364,7 +364,7 @@ pub async fn load_council_on_two<T: Tx + 'static>(
     tracing::debug!(ms = millis(started), "council loaded: placements half");
     let (mut b, people) = people.await.map_err(joined)?;
     let mut ds = placements?;
-    join_halves(&mut ds, people?);
+    ds.append(people?);
     let elsewhere = referenced_elsewhere(&ds);
     let (front, back) = elsewhere.split_at(elsewhere.len() / 2);
     let back = back.to_vec();
@@ -377,11 +377,8 @@ pub async fn load_council_on_two<T: Tx + 'static>(
     let theirs = theirs.await.map_err(joined)??;
     a.rollback().await?;
     // `front` then `back`, as one connection would have read them.
-    for part in [mine, theirs] {
-        ds.locations.extend(part.locations);
-        ds.capacity.extend(part.capacity);
-        ds.workforce.extend(part.workforce);
-    }
+    ds.append(mine);
+    ds.append(theirs);
     tracing::debug!(
         ms = millis(started),
         elsewhere = elsewhere.len(),
@@ -444,52 +441,10 @@ async fn people_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
     })
 }
 
-/// Moves the people half into the placements half.
-fn join_halves(ds: &mut Dataset, people: Dataset) {
-    let Dataset {
-        authorities,
-        localities,
-        population,
-        prevalence,
-        people,
-        requests,
-        reviews,
-        quality_assessments,
-        visits,
-        concerns,
-        sanctions,
-        handbacks,
-        fees,
-        indicators,
-        gaps,
-        ascof,
-        ..
-    } = people;
-    ds.authorities = authorities;
-    ds.localities = localities;
-    ds.population = population;
-    ds.prevalence = prevalence;
-    ds.people = people;
-    ds.requests = requests;
-    ds.reviews = reviews;
-    ds.quality_assessments = quality_assessments;
-    ds.visits = visits;
-    ds.concerns = concerns;
-    ds.sanctions = sanctions;
-    ds.handbacks = handbacks;
-    ds.fees = fees;
-    ds.indicators = indicators;
-    ds.gaps = gaps;
-    ds.ascof = ascof;
-}
-
 /// Adds the locations that matter to the council from outside its area (used
 /// through a contract, a placement or quality work), with their returns.
 async fn add_elsewhere<T: Tx>(tx: &mut T, ds: &mut Dataset) -> StoreResult<()> {
-    let part = elsewhere_rows(tx, &referenced_elsewhere(ds)).await?;
-    ds.locations.extend(part.locations);
-    ds.capacity.extend(part.capacity);
-    ds.workforce.extend(part.workforce);
+    ds.append(elsewhere_rows(tx, &referenced_elsewhere(ds)).await?);
     Ok(())
 }
 

@@ -141,13 +141,13 @@ fn generate_demo(seed: u64, progress: &dyn Fn(Progress)) -> Result<Dataset, Synt
         total: 1,
     });
     let mut ds = Dataset::default();
-    pipeline::append(&mut ds, p1.rows);
+    ds.append(p1.rows);
     ds.authorities.extend(demo::real_neighbours()?);
     ds.prevalence = places::prevalence();
     for area in areas {
         ds.locations.extend(area.locations);
     }
-    pipeline::append(&mut ds, care_rows);
+    ds.append(care_rows);
     progress(Progress {
         stage: Stage::Merge,
         done: 1,

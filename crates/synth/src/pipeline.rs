@@ -141,32 +141,3 @@ fn commissioned(c: &Council, world: World<'_>, market_rows: &Dataset, out: &Care
         .map(|(area, loc)| At { area, loc })
         .collect()
 }
-
-/// Appends one council's rows to the bundle.
-pub(crate) fn append(into: &mut Dataset, from: Dataset) {
-    macro_rules! extend {
-        ($($f:ident),*) => { $( into.$f.extend(from.$f); )* };
-    }
-    extend!(
-        authorities,
-        localities,
-        population,
-        prevalence,
-        locations,
-        contracts,
-        capacity,
-        people,
-        requests,
-        placements,
-        reviews,
-        quality_assessments,
-        visits,
-        concerns,
-        sanctions,
-        handbacks,
-        workforce,
-        fees,
-        indicators,
-        gaps
-    );
-}

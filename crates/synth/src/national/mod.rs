@@ -117,8 +117,8 @@ fn merge(areas: Vec<Area>, market_rows: Vec<Dataset>, care_rows: Vec<Dataset>) -
         ds.locations.extend(area.locations);
     }
     for (m, c) in market_rows.into_iter().zip(care_rows) {
-        pipeline::append(&mut ds, m);
-        pipeline::append(&mut ds, c);
+        ds.append(m);
+        ds.append(c);
     }
     ds
 }
