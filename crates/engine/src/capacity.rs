@@ -279,6 +279,14 @@ fn out_of_area(ix: &Index<'_>, c: &Council<'_>, la: &LaName, t: Date) -> OutOfAr
         .filter(|(_, l)| &l.local_authority != la)
         .collect();
     let n = ooa.len();
+    // The placements with a review dated in W, from one pass over the
+    // council's reviews (most are of placements in area).
+    let reviewed_in: rustc_hash::FxHashSet<&str> = c
+        .reviews
+        .iter()
+        .filter(|r| w.contains(r.date))
+        .filter_map(|r| r.placement_id.as_ref().map(|id| id.as_str()))
+        .collect();
     let mut reasons: BTreeMap<String, usize> = BTreeMap::new();
     let mut types: BTreeMap<ServiceType, usize> = BTreeMap::new();
     let (mut near, mut reviewed) = (0, 0);
@@ -289,10 +297,7 @@ fn out_of_area(ix: &Index<'_>, c: &Council<'_>, la: &LaName, t: Date) -> OutOfAr
         if neighbours.contains(&l.local_authority) {
             near += 1;
         }
-        if c.reviews_of
-            .get(p.placement_id.as_str())
-            .is_some_and(|d| d.iter().any(|d| w.contains(*d)))
-        {
+        if reviewed_in.contains(p.placement_id.as_str()) {
             reviewed += 1;
         }
     }

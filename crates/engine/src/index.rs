@@ -40,24 +40,19 @@ pub struct Council<'a> {
     pub fees: Vec<&'a FeeRate>,
     pub indicators: Vec<&'a Indicator>,
     pub gaps: Vec<&'a Gap>,
-    /// The non-interim placements of each request, earliest start first.
-    pub linked: HashMap<&'a str, Vec<&'a Placement>>,
+    /// The linked placement of each request: its earliest non-interim
+    /// placement (by start, then placement ID).
+    pub linked: HashMap<&'a str, &'a Placement>,
     /// Interim placements by request, and by person when they name no request.
     pub interim_by_request: HashMap<&'a str, Vec<&'a Placement>>,
     pub interim_by_person: HashMap<&'a str, Vec<&'a Placement>>,
-    /// Every placement of each person, earliest start first.
-    pub by_person: HashMap<&'a str, Vec<&'a Placement>>,
-    /// Review dates of each placement.
-    pub reviews_of: HashMap<&'a str, Vec<Date>>,
 }
 
 impl<'a> Council<'a> {
     /// The linked placement of a request: the earliest placement with its
     /// `request_id` and `interim = N`.
     pub fn linked_placement(&self, r: &Request) -> Option<&'a Placement> {
-        self.linked
-            .get(r.request_id.as_str())
-            .and_then(|v| v.first().copied())
+        self.linked.get(r.request_id.as_str()).copied()
     }
 
     /// The council's neighbours.
@@ -222,12 +217,13 @@ impl<'a> Council<'a> {
 
     fn link(&mut self) {
         for &p in &self.placements {
-            self.by_person
-                .entry(p.person_id.as_str())
-                .or_default()
-                .push(p);
             match (&p.request_id, p.interim) {
-                (Some(r), false) => self.linked.entry(r.as_str()).or_default().push(p),
+                (Some(r), false) => {
+                    let first = self.linked.entry(r.as_str()).or_insert(p);
+                    if (p.start_date, &p.placement_id) < (first.start_date, &first.placement_id) {
+                        *first = p;
+                    }
+                }
                 (Some(r), true) => self
                     .interim_by_request
                     .entry(r.as_str())
@@ -239,16 +235,6 @@ impl<'a> Council<'a> {
                     .or_default()
                     .push(p),
                 (None, false) => {}
-            }
-        }
-        let order = |v: &mut Vec<&Placement>| {
-            v.sort_by(|a, b| (a.start_date, &a.placement_id).cmp(&(b.start_date, &b.placement_id)))
-        };
-        self.linked.values_mut().for_each(order);
-        self.by_person.values_mut().for_each(order);
-        for &r in &self.reviews {
-            if let Some(pl) = &r.placement_id {
-                self.reviews_of.entry(pl.as_str()).or_default().push(r.date);
             }
         }
     }

@@ -2,6 +2,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap as HashMap;
+
 use continuum_domain::*;
 use serde::Serialize;
 
@@ -177,14 +179,35 @@ fn workforce(ix: &Index<'_>, c: &Council<'_>, w: Window) -> Workforce {
 }
 
 /// The next placement after an ending: the person's earliest other placement
-/// starting on or after the end date.
-fn gap_after(c: &Council<'_>, p: &Placement, end: Date) -> Option<i64> {
-    c.by_person
+/// starting on or after the end date. `theirs` holds the placements of the
+/// people concerned.
+fn gap_after(theirs: &HashMap<&str, Vec<&Placement>>, p: &Placement, end: Date) -> Option<i64> {
+    theirs
         .get(p.person_id.as_str())?
         .iter()
         .filter(|q| q.placement_id != p.placement_id && q.start_date >= end)
         .map(|q| days(end, q.start_date))
         .min()
+}
+
+/// The placements of the given people, found in one pass over the council's.
+/// Endings in a year are few; indexing every person's placements up front
+/// would cost a list for each of tens of thousands of people.
+fn placements_of<'a>(
+    c: &Council<'a>,
+    people: &BTreeSet<&'a str>,
+) -> HashMap<&'a str, Vec<&'a Placement>> {
+    let mut theirs: HashMap<&str, Vec<&Placement>> =
+        people.iter().map(|p| (*p, Vec::new())).collect();
+    if theirs.is_empty() {
+        return theirs;
+    }
+    for &p in &c.placements {
+        if let Some(list) = theirs.get_mut(p.person_id.as_str()) {
+            list.push(p);
+        }
+    }
+    theirs
 }
 
 fn continuity(c: &Council<'_>, t: Date, w: Window) -> Continuity {
@@ -195,14 +218,17 @@ fn continuity(c: &Council<'_>, t: Date, w: Window) -> Continuity {
         .filter_map(|p| p.end_date.filter(|e| w.contains(*e)).map(|e| (*p, e)))
         .collect();
     let people: BTreeSet<&str> = ended.iter().map(|(p, _)| p.person_id.as_str()).collect();
+    let theirs = placements_of(c, &people);
+    let gaps: Vec<Option<i64>> = ended
+        .iter()
+        .map(|(p, e)| gap_after(&theirs, p, *e))
+        .collect();
+    let quick = gaps.iter().filter(|g| g.is_some_and(|g| g <= 7)).count();
     let gaps: Vec<i64> = ended
         .iter()
-        .map(|(p, e)| gap_after(c, p, *e).unwrap_or_else(|| days(*e, t)))
+        .zip(gaps)
+        .map(|((_, e), g)| g.unwrap_or_else(|| days(*e, t)))
         .collect();
-    let quick = ended
-        .iter()
-        .filter(|(p, e)| gap_after(c, p, *e).is_some_and(|g| g <= 7))
-        .count();
     Continuity {
         id: "sustainability.continuity",
         placements_ended: ended.len() as u64,
