@@ -93,32 +93,88 @@ async fn a_bulk_import_that_fails_late_writes_nothing() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_council_loads_the_same_on_two_connections_as_on_one() {
+    use continuum_domain::{Concern, ConcernId, ConcernKind};
     use continuum_store::{Scope, SqlBackend, ops};
     let dir = tempfile::tempdir().unwrap();
     let (store, _) = open(&dir).await;
-    let ds = national();
-    store.import_dataset(&ds, &source()).await.unwrap();
+    let mut ds = national();
     let mut councils: Vec<_> = ds.people.iter().map(|p| p.la.clone()).collect();
     councils.sort();
     councils.dedup();
-    for la in [
-        &councils[0],
-        &councils[councils.len() / 2],
-        &councils[councils.len() - 1],
-    ] {
+    let chosen = [
+        councils[0].clone(),
+        councils[councils.len() / 2].clone(),
+        councils[councils.len() - 1].clone(),
+    ];
+    // For each council, a concern about a location outside its area that
+    // none of its placements, contracts or assessments names: such a
+    // location is read only once both halves are in.
+    let mut only_by_concern = Vec::new();
+    for la in &chosen {
+        let people: std::collections::HashSet<&str> = ds
+            .people
+            .iter()
+            .filter(|p| p.la == *la)
+            .map(|p| p.person_id.as_str())
+            .collect();
+        let named: std::collections::HashSet<&str> = ds
+            .placements
+            .iter()
+            .filter(|p| people.contains(p.person_id.as_str()))
+            .map(|p| p.location_id.as_str())
+            .chain(
+                ds.contracts
+                    .iter()
+                    .filter(|c| c.la == *la)
+                    .map(|c| c.location_id.as_str()),
+            )
+            .chain(
+                ds.quality_assessments
+                    .iter()
+                    .filter(|q| q.la == *la)
+                    .map(|q| q.location_id.as_str()),
+            )
+            .collect();
+        let far = ds
+            .locations
+            .iter()
+            .find(|l| l.local_authority != *la && !named.contains(l.location_id.as_str()))
+            .unwrap()
+            .location_id
+            .clone();
+        only_by_concern.push(Concern {
+            concern_id: ConcernId::parse(&format!("far-{}", only_by_concern.len())).unwrap(),
+            location_id: far,
+            la: la.clone(),
+            raised_on: chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap(),
+            kind: ConcernKind::Other,
+            closed_on: None,
+            substantiated: None,
+        });
+    }
+    ds.concerns.extend(only_by_concern.iter().cloned());
+    store.import_dataset(&ds, &source()).await.unwrap();
+    for (la, concern) in chosen.iter().zip(&only_by_concern) {
         let scope = Scope::Council(la.clone());
         let on_two = store.load_dataset(&scope).await.unwrap();
         let mut tx = store.begin_read().await.unwrap();
         let on_one = ops::load_dataset(&mut tx, &scope).await.unwrap();
         assert!(!on_one.placements.is_empty() && !on_one.people.is_empty());
-        // Enough locations from outside the area that both connections read
-        // some of them.
+        // Locations from outside the area, read with the placements, and the
+        // one named only by a concern, read last.
         let outside = on_one
             .locations
             .iter()
             .filter(|l| l.local_authority != *la)
             .count();
         assert!(outside >= 2, "{la}: {outside}");
+        assert!(
+            on_two
+                .locations
+                .iter()
+                .any(|l| l.location_id == concern.location_id),
+            "{la}"
+        );
         assert_eq!(on_two, on_one, "{la}");
     }
 }

@@ -345,9 +345,9 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
 
 /// One council, loaded as [`load_dataset`] does but on two read transactions
 /// at once, which must see the same snapshot. The two halves take about the
-/// same time: placements with the area's locations and returns, and people
-/// with everything else. The locations from outside the area are then split
-/// between the two.
+/// same time: placements with the area's locations, their returns and the
+/// locations from elsewhere that these name; and people with everything else.
+/// Any location from elsewhere named only by the second half is read last.
 pub async fn load_council_on_two<T: Tx + 'static>(
     mut a: T,
     mut b: T,
@@ -358,32 +358,19 @@ pub async fn load_council_on_two<T: Tx + 'static>(
     let people = tokio::spawn(async move {
         let half = people_half(&mut b, &owned).await;
         tracing::debug!(ms = millis(started), "council loaded: people half");
-        (b, half)
+        b.rollback().await?;
+        half
     });
     let placements = placements_half(&mut a, la.as_str()).await;
     tracing::debug!(ms = millis(started), "council loaded: placements half");
-    let (mut b, people) = people.await.map_err(joined)?;
+    let people = people.await.map_err(joined)?;
     let mut ds = placements?;
     ds.append(people?);
-    let elsewhere = referenced_elsewhere(&ds);
-    let (front, back) = elsewhere.split_at(elsewhere.len() / 2);
-    let back = back.to_vec();
-    let theirs = tokio::spawn(async move {
-        let rows = elsewhere_rows(&mut b, &back).await;
-        b.rollback().await?;
-        rows
-    });
-    let mine = elsewhere_rows(&mut a, front).await?;
-    let theirs = theirs.await.map_err(joined)??;
-    a.rollback().await?;
-    // `front` then `back`, as one connection would have read them.
-    ds.append(mine);
-    ds.append(theirs);
-    tracing::debug!(
-        ms = millis(started),
-        elsewhere = elsewhere.len(),
-        "council loaded"
-    );
+    let rest = add_elsewhere(&mut a, &mut ds).await;
+    let closed = a.rollback().await;
+    let rest = rest?;
+    closed?;
+    tracing::debug!(ms = millis(started), named_last = rest, "council loaded");
     Ok(ds)
 }
 
@@ -395,20 +382,24 @@ fn millis(since: std::time::Instant) -> u64 {
     u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
-/// A council's placements, contracts, the locations in its area and their
-/// returns.
+/// A council's placements, contracts and quality assessments, the locations
+/// in its area with their returns, and the locations from outside its area
+/// that these name, with their returns.
 async fn placements_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
     let own = Filter::eq("la", la);
-    Ok(Dataset {
+    let mut ds = Dataset {
         placements: tx.select(&own).await?,
         contracts: tx.select(&own).await?,
+        quality_assessments: tx.select(&own).await?,
         // Provider returns are kept with the council of their location, so
         // the area's come by `la`.
         locations: tx.select(&Filter::eq("local_authority", la)).await?,
         capacity: tx.select(&own).await?,
         workforce: tx.select(&own).await?,
         ..Dataset::default()
-    })
+    };
+    add_elsewhere(tx, &mut ds).await?;
+    Ok(ds)
 }
 
 /// A council's people and everything else of its own, with the national
@@ -423,7 +414,6 @@ async fn people_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
         people: tx.select(&own).await?,
         requests: tx.select(&own).await?,
         reviews: tx.select(&own).await?,
-        quality_assessments: tx.select(&own).await?,
         visits: tx.select(&own).await?,
         concerns: tx.select(&own).await?,
         sanctions: tx.select(&own).await?,
@@ -442,18 +432,19 @@ async fn people_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
 }
 
 /// Adds the locations that matter to the council from outside its area (used
-/// through a contract, a placement or quality work), with their returns.
-async fn add_elsewhere<T: Tx>(tx: &mut T, ds: &mut Dataset) -> StoreResult<()> {
-    ds.append(elsewhere_rows(tx, &referenced_elsewhere(ds)).await?);
-    Ok(())
+/// through a contract, a placement or quality work) and are not in `ds` yet,
+/// with their returns. Returns how many were added.
+async fn add_elsewhere<T: Tx>(tx: &mut T, ds: &mut Dataset) -> StoreResult<usize> {
+    let ids = referenced_elsewhere(ds);
+    ds.append(elsewhere_rows(tx, &ids).await?);
+    Ok(ids.len())
 }
 
 /// IDs per query when reading rows by a list of IDs.
 const IDS_PER_QUERY: usize = 500;
 
-/// Locations by ID, with their returns, [`IDS_PER_QUERY`] IDs at a time. The
-/// rows come ordered by location (and date), so for sorted IDs the result is
-/// the same however the list is split between queries or connections.
+/// Locations by ID, with their returns, [`IDS_PER_QUERY`] IDs at a time, in
+/// the order of `ids`.
 async fn elsewhere_rows<T: Tx>(tx: &mut T, ids: &[String]) -> StoreResult<Dataset> {
     let mut part = Dataset::default();
     for chunk in ids.chunks(IDS_PER_QUERY) {
@@ -512,9 +503,13 @@ async fn load_all<T: Tx>(tx: &mut T) -> StoreResult<Dataset> {
 }
 
 /// The IDs of locations outside the council's area that its records use,
-/// sorted and without repeats (`ds.locations` holds the area's own).
+/// sorted and without repeats, leaving out those `ds.locations` already holds
+/// (the area's own, and any from elsewhere read before).
 fn referenced_elsewhere(ds: &Dataset) -> Vec<String> {
-    let mut ids: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+    // A council's placements alone name some 100,000 locations, mostly the
+    // same few hundred: a hash set takes them faster than a tree, and only
+    // the distinct ones are sorted.
+    let mut ids: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     ids.extend(ds.contracts.iter().map(|r| r.location_id.as_str()));
     ids.extend(ds.placements.iter().map(|r| r.location_id.as_str()));
     ids.extend(ds.sanctions.iter().map(|r| r.location_id.as_str()));
@@ -529,7 +524,9 @@ fn referenced_elsewhere(ds: &Dataset) -> Vec<String> {
     for l in &ds.locations {
         ids.remove(l.location_id.as_str());
     }
-    ids.into_iter().map(str::to_string).collect()
+    let mut ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
+    ids.sort_unstable();
+    ids
 }
 
 /// The register, filtered.
