@@ -2,14 +2,15 @@
 # and fresh PostgreSQL databases.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BIN="$ROOT/target/release/continuum"
+# BENCH_BIN runs another build (an earlier commit's, say) instead.
+BIN="${BENCH_BIN:-$ROOT/target/release/continuum}"
 DATA="${CONTINUUM_SHARED_DATA:-$ROOT/data}"
 WORK="${BENCH_DIR:-$ROOT/bench/out}"
 PG="${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
 mkdir -p "$WORK"
 
 build() {
-  (cd "$ROOT" && cargo build --release -p continuum >&2)
+  test -n "${BENCH_BIN:-}" || (cd "$ROOT" && cargo build --release -p continuum >&2)
 }
 
 # A fresh, empty PostgreSQL database named $1; prints its URL.
