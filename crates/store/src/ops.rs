@@ -345,8 +345,9 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
 
 /// One council, loaded as [`load_dataset`] does but on two read transactions
 /// at once, which must see the same snapshot. The two halves take about the
-/// same time: placements with the area's locations, their returns and the
-/// locations from elsewhere that these name; and people with everything else.
+/// same time: placements and contracts with the area's locations, their
+/// returns and the locations from elsewhere that these name; and people with
+/// everything else.
 /// Any location from elsewhere named only by the second half is read last.
 pub async fn load_council_on_two<T: Tx + 'static>(
     mut a: T,
@@ -382,15 +383,14 @@ fn millis(since: std::time::Instant) -> u64 {
     u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
-/// A council's placements, contracts and quality assessments, the locations
-/// in its area with their returns, and the locations from outside its area
-/// that these name, with their returns.
+/// A council's placements and contracts, the locations in its area with their
+/// returns, and the locations from outside its area that its placements and
+/// contracts name, with their returns.
 async fn placements_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
     let own = Filter::eq("la", la);
     let mut ds = Dataset {
         placements: tx.select(&own).await?,
         contracts: tx.select(&own).await?,
-        quality_assessments: tx.select(&own).await?,
         // Provider returns are kept with the council of their location, so
         // the area's come by `la`.
         locations: tx.select(&Filter::eq("local_authority", la)).await?,
@@ -414,6 +414,7 @@ async fn people_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
         people: tx.select(&own).await?,
         requests: tx.select(&own).await?,
         reviews: tx.select(&own).await?,
+        quality_assessments: tx.select(&own).await?,
         visits: tx.select(&own).await?,
         concerns: tx.select(&own).await?,
         sanctions: tx.select(&own).await?,
