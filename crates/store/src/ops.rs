@@ -507,9 +507,9 @@ async fn load_all<T: Tx>(tx: &mut T) -> StoreResult<Dataset> {
 /// sorted and without repeats, leaving out those `ds.locations` already holds
 /// (the area's own, and any from elsewhere read before).
 fn referenced_elsewhere(ds: &Dataset) -> Vec<String> {
-    // A council's placements alone name some 100,000 locations, mostly the
-    // same few hundred: a hash set takes them faster than a tree, and only
-    // the distinct ones are sorted.
+    // A large council's placements alone name a location 130,000 times,
+    // some 1,900 distinct: a hash set takes them faster than a tree, and
+    // only the distinct ones are sorted.
     let mut ids: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     ids.extend(ds.contracts.iter().map(|r| r.location_id.as_str()));
     ids.extend(ds.placements.iter().map(|r| r.location_id.as_str()));
