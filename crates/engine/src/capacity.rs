@@ -280,9 +280,10 @@ fn out_of_area(ix: &Index<'_>, c: &Council<'_>, la: &LaName, t: Date) -> OutOfAr
         .collect();
     let n = ooa.len();
     // The placements with a review dated in W, from one pass over the
-    // council's reviews (most are of placements in area).
-    let reviewed_in: rustc_hash::FxHashSet<&str> = c
-        .reviews
+    // council's reviews (most are of placements in area), made only when
+    // some placement is out of area.
+    let reviews = if n == 0 { &[][..] } else { &c.reviews[..] };
+    let reviewed_in: rustc_hash::FxHashSet<&str> = reviews
         .iter()
         .filter(|r| w.contains(r.date))
         .filter_map(|r| r.placement_id.as_ref().map(|id| id.as_str()))
