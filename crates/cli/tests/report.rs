@@ -46,6 +46,60 @@ fn the_demo_pack_is_identical_from_files_sqlite_and_postgres() {
     }
 }
 
+/// One council's pack from the database reads only the history the pack can
+/// use: the pack must be the one computed from the whole bundle, at the
+/// council's own date and at an earlier one.
+#[test]
+fn a_council_pack_from_the_database_equals_the_pack_from_the_files() {
+    let t = tempfile::tempdir().unwrap();
+    let src = t.path().join("national");
+    let dir = src.to_str().unwrap();
+    ok(
+        "sqlite::memory:",
+        &[
+            "generate",
+            "--profile",
+            "national",
+            "--seed",
+            "5",
+            "--scale",
+            "0.01",
+            "--out",
+            dir,
+        ],
+    );
+    let lite = sqlite();
+    ok(&lite.url, &["import", "bundle", dir]);
+    let authorities = std::fs::read_to_string(src.join("authority.csv")).unwrap();
+    let councils: Vec<&str> = authorities
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').next())
+        .filter(|la| !la.starts_with('"'))
+        .collect();
+    let json = |db: &str, la: &str, extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["report", "--la", la, "--format", "json"];
+        args.extend_from_slice(extra);
+        serde_json::from_str(&ok(db, &args)).unwrap()
+    };
+    for la in [councils[0], councils[councils.len() / 2]] {
+        for date in [None, Some("2023-09-30")] {
+            let at: Vec<&str> = date.map(|d| vec!["--as-at", d]).unwrap_or_default();
+            let mut files = vec!["--bundle", dir];
+            files.extend_from_slice(&at);
+            let from_files = json("sqlite::memory:", la, &files);
+            assert!(
+                from_files["sections"]["capacity"]["capacity.waits"]["all"]["count"]
+                    .as_u64()
+                    .unwrap()
+                    > 0,
+                "{la} {date:?}: some waits"
+            );
+            assert_eq!(json(&lite.url, la, &at), from_files, "{la} {date:?}");
+        }
+    }
+}
+
 #[test]
 fn every_format_is_written() {
     let t = tempfile::tempdir().unwrap();

@@ -126,24 +126,29 @@ enum Years {
     AtOnce,
 }
 
+/// One year's sections and their long table.
+type Year = (Sections, Vec<Row>);
+
 fn pack(ix: &Index<'_>, la: &LaName, t: Date, opts: &Options, years: Years) -> Pack {
     let earlier: Vec<Date> = (1..opts.trend_years.max(2))
         .map(|k| t - chrono::Duration::days(365 * k as i64))
         .collect();
-    let (now, before): (Sections, Vec<Sections>) = match years {
-        Years::InTurn => (
-            sections(ix, la, t, opts),
-            earlier
-                .iter()
-                .map(|&tk| sections(ix, la, tk, opts))
-                .collect(),
-        ),
+    // Each year's sections and their long table: the table is flattened from
+    // the sections' JSON, which costs about as much as computing them, so it
+    // is made on the year's own thread.
+    let year = |tk: Date| {
+        let sec = sections(ix, la, tk, opts);
+        let rows = flatten::rows(la, &sec);
+        (sec, rows)
+    };
+    let ((now, mut rows), before): (Year, Vec<Year>) = match years {
+        Years::InTurn => (year(t), earlier.iter().map(|&tk| year(tk)).collect()),
         Years::AtOnce => std::thread::scope(|s| {
             let handles: Vec<_> = earlier
                 .iter()
-                .map(|&tk| s.spawn(move || sections(ix, la, tk, opts)))
+                .map(|&tk| s.spawn(move || year(tk)))
                 .collect();
-            let now = sections(ix, la, t, opts);
+            let now = year(t);
             let before = handles
                 .into_iter()
                 .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
@@ -151,10 +156,9 @@ fn pack(ix: &Index<'_>, la: &LaName, t: Date, opts: &Options, years: Years) -> P
             (now, before)
         }),
     };
-    let mut rows = flatten::rows(la, &now);
     let mut history = vec![(t, rows.clone())];
-    for (tk, sec) in earlier.into_iter().zip(&before) {
-        history.push((tk, flatten::rows(la, sec)));
+    for (tk, (_, year_rows)) in earlier.into_iter().zip(before) {
+        history.push((tk, year_rows));
     }
     flatten::attach_last_year(&mut rows, &history[1].1);
     let trend = flatten::trends(&history[..opts.trend_years.max(1).min(history.len())]);
@@ -179,6 +183,19 @@ fn pack(ix: &Index<'_>, la: &LaName, t: Date, opts: &Options, years: Years) -> P
         score,
         rows,
     }
+}
+
+/// The date a pack at `t` looks back to: every window of its years (T,
+/// T − 365, …) and every date it counts "active at" (those years, and the year
+/// before the oldest, for `capacity.long_term_care`) lie after it. So a
+/// placement that started and ended on or before it is never counted, except
+/// as a request's linked placement; a request closed on or before it counts
+/// only through a linked placement starting after it; a review dated on or
+/// before it is never counted. A store may leave those out of the council's
+/// data (`Scope::CouncilSince`) and the pack is the same.
+pub fn history_from(t: Date, opts: &Options) -> Date {
+    let years = i64::try_from(opts.trend_years.max(2)).unwrap_or(i64::MAX / 366);
+    t - chrono::Duration::days(365 * years)
 }
 
 /// The as-at date for a council: the one given, or the council's own.

@@ -37,6 +37,7 @@ macro_rules! conformance_suite {
             a_reimport_changes_nothing,
             a_changed_row_is_the_only_row_written,
             a_council_scope_holds_only_that_council,
+            a_council_since_a_date_leaves_out_only_unused_history,
             a_failed_import_leaves_the_database_as_it_was,
             a_cqc_update_keeps_history_and_council_fields,
             an_older_cqc_file_does_not_undo_a_newer_rating,

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use continuum_domain::{
-    LaName, LocationId, ProviderId, Rating, RegistrationStatus, ServiceType, Specialism,
+    Date, LaName, LocationId, ProviderId, Rating, RegistrationStatus, ServiceType, Specialism,
 };
 use serde::Serialize;
 
@@ -15,6 +15,25 @@ pub enum Scope {
     /// One council: its own records, the locations it uses or that sit in its
     /// area, and the national reference data.
     Council(LaName),
+    /// One council as [`Scope::Council`] gives it, less the history that no
+    /// figure dated after `since` can use. Left out: placements that started
+    /// and ended on or before `since`, unless they may be a request's linked
+    /// placement (they name a request and are not interim); requests closed
+    /// on or before `since`, unless a non-interim placement naming them
+    /// starts after it; reviews dated on or before `since`. An evidence pack
+    /// gets the date from `continuum_engine::history_from`.
+    CouncilSince(LaName, Date),
+}
+
+impl Scope {
+    /// The council, and the date its history starts after, if one council.
+    pub fn council(&self) -> Option<(&LaName, Option<Date>)> {
+        match self {
+            Scope::All => None,
+            Scope::Council(la) => Some((la, None)),
+            Scope::CouncilSince(la, d) => Some((la, Some(*d))),
+        }
+    }
 }
 
 /// A filter on the location register. Empty fields do not filter.

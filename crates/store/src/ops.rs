@@ -333,13 +333,14 @@ pub fn in_filter(column: &str, values: &[String]) -> Filter {
 
 /// Loads what the engine needs for a scope.
 pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Dataset> {
-    let la = match scope {
-        Scope::All => return load_all(tx).await,
-        Scope::Council(la) => la.as_str(),
+    let Some((la, since)) = scope.council() else {
+        return load_all(tx).await;
     };
-    let mut ds = placements_half(tx, la).await?;
-    ds.append(people_half(tx, la).await?);
+    let own = Own::new(la.as_str(), since);
+    let mut ds = placements_half(tx, &own).await?;
+    ds.append(people_half(tx, &own).await?);
     add_elsewhere(tx, &mut ds).await?;
+    add_linked_requests(tx, &mut ds, &own).await?;
     Ok(ds)
 }
 
@@ -348,30 +349,43 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
 /// same time: placements and contracts with the area's locations, their
 /// returns and the locations from elsewhere that these name; and people with
 /// everything else.
-/// Any location from elsewhere named only by the second half is read last.
+/// Any location from elsewhere named only by the second half is read last,
+/// with any request left out by date that a placement links to.
 pub async fn load_council_on_two<T: Tx + 'static>(
     mut a: T,
     mut b: T,
     la: &LaName,
+    since: Option<Date>,
 ) -> StoreResult<Dataset> {
-    let owned = la.to_string();
+    let own = Own::new(la.as_str(), since);
+    let theirs = own.clone();
     let started = std::time::Instant::now();
     let people = tokio::spawn(async move {
-        let half = people_half(&mut b, &owned).await;
+        let half = people_half(&mut b, &theirs).await;
         tracing::debug!(ms = millis(started), "council loaded: people half");
         b.rollback().await?;
         half
     });
-    let placements = placements_half(&mut a, la.as_str()).await;
+    let placements = placements_half(&mut a, &own).await;
     tracing::debug!(ms = millis(started), "council loaded: placements half");
     let people = people.await.map_err(joined)?;
     let mut ds = placements?;
     ds.append(people?);
-    let rest = add_elsewhere(&mut a, &mut ds).await;
+    let rest = match add_elsewhere(&mut a, &mut ds).await {
+        Ok(named) => add_linked_requests(&mut a, &mut ds, &own)
+            .await
+            .map(|linked| (named, linked)),
+        Err(e) => Err(e),
+    };
     let closed = a.rollback().await;
-    let rest = rest?;
+    let (named, linked) = rest?;
     closed?;
-    tracing::debug!(ms = millis(started), named_last = rest, "council loaded");
+    tracing::debug!(
+        ms = millis(started),
+        named_last = named,
+        linked_requests = linked,
+        "council loaded"
+    );
     Ok(ds)
 }
 
@@ -383,19 +397,68 @@ fn millis(since: std::time::Instant) -> u64 {
     u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
+/// Which of a council's rows to read: all of them, or all but the history
+/// that ends on or before a date (see [`Scope::CouncilSince`]).
+#[derive(Debug, Clone)]
+struct Own {
+    la: String,
+    since: Option<Date>,
+}
+
+impl Own {
+    fn new(la: &str, since: Option<Date>) -> Self {
+        Self {
+            la: la.to_string(),
+            since,
+        }
+    }
+
+    /// Every row of the council.
+    fn all(&self) -> Filter {
+        Filter::eq("la", &self.la)
+    }
+
+    /// The council's rows for which `keep` holds, `keep` comparing with the
+    /// date as `$2`. Dates are compared as ISO text, as SQLite stores them and
+    /// as PostgreSQL writes them, so the one clause serves both.
+    fn since(&self, keep: &str) -> Filter {
+        match self.since {
+            None => self.all(),
+            Some(d) => Filter::Where(
+                format!("la = $1 and ({keep})"),
+                vec![self.la.clone(), d.to_string()],
+            ),
+        }
+    }
+
+    fn placements(&self) -> Filter {
+        self.since(
+            "end_date is null or cast(end_date as text) > $2 \
+             or cast(start_date as text) > $2 or (request_id is not null and not interim)",
+        )
+    }
+
+    fn requests(&self) -> Filter {
+        self.since("closed_on is null or cast(closed_on as text) > $2")
+    }
+
+    fn reviews(&self) -> Filter {
+        self.since("cast(date as text) > $2")
+    }
+}
+
 /// A council's placements and contracts, the locations in its area with their
 /// returns, and the locations from outside its area that its placements and
 /// contracts name, with their returns.
-async fn placements_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
-    let own = Filter::eq("la", la);
+async fn placements_half<T: Tx>(tx: &mut T, own: &Own) -> StoreResult<Dataset> {
     let mut ds = Dataset {
-        placements: tx.select(&own).await?,
-        contracts: tx.select(&own).await?,
+        placements: tx.select(&own.placements()).await?,
+        contracts: tx.select(&own.all()).await?,
         // Provider returns are kept with the council of their location, so
         // the area's come by `la`.
-        locations: tx.select(&Filter::eq("local_authority", la)).await?,
-        capacity: tx.select(&own).await?,
-        workforce: tx.select(&own).await?,
+        locations: tx.select(&Filter::eq("local_authority", &own.la)).await?,
+        capacity: tx.select(&own.all()).await?,
+        workforce: tx.select(&own.all()).await?,
         ..Dataset::default()
     };
     add_elsewhere(tx, &mut ds).await?;
@@ -404,24 +467,24 @@ async fn placements_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
 
 /// A council's people and everything else of its own, with the national
 /// reference data.
-async fn people_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
-    let own = Filter::eq("la", la);
+async fn people_half<T: Tx>(tx: &mut T, own: &Own) -> StoreResult<Dataset> {
+    let all = own.all();
     Ok(Dataset {
         authorities: tx.select(&Filter::All).await?,
-        localities: tx.select(&own).await?,
-        population: tx.select(&own).await?,
+        localities: tx.select(&all).await?,
+        population: tx.select(&all).await?,
         prevalence: tx.select(&Filter::All).await?,
-        people: tx.select(&own).await?,
-        requests: tx.select(&own).await?,
-        reviews: tx.select(&own).await?,
-        quality_assessments: tx.select(&own).await?,
-        visits: tx.select(&own).await?,
-        concerns: tx.select(&own).await?,
-        sanctions: tx.select(&own).await?,
-        handbacks: tx.select(&own).await?,
-        fees: tx.select(&own).await?,
-        indicators: tx.select(&own).await?,
-        gaps: tx.select(&own).await?,
+        people: tx.select(&all).await?,
+        requests: tx.select(&own.requests()).await?,
+        reviews: tx.select(&own.reviews()).await?,
+        quality_assessments: tx.select(&all).await?,
+        visits: tx.select(&all).await?,
+        concerns: tx.select(&all).await?,
+        sanctions: tx.select(&all).await?,
+        handbacks: tx.select(&all).await?,
+        fees: tx.select(&all).await?,
+        indicators: tx.select(&all).await?,
+        gaps: tx.select(&all).await?,
         ascof: tx
             .select::<AscofRow>(&Filter::All)
             .await?
@@ -430,6 +493,39 @@ async fn people_half<T: Tx>(tx: &mut T, la: &str) -> StoreResult<Dataset> {
             .collect(),
         ..Dataset::default()
     })
+}
+
+/// Adds the requests that the date left out but that a loaded placement may
+/// be linked to: closed on or before `since`, with a non-interim placement
+/// naming them that starts after it. Returns how many were added.
+async fn add_linked_requests<T: Tx>(tx: &mut T, ds: &mut Dataset, own: &Own) -> StoreResult<usize> {
+    let Some(since) = own.since else {
+        return Ok(0);
+    };
+    let have: rustc_hash::FxHashSet<&str> =
+        ds.requests.iter().map(|r| r.request_id.as_str()).collect();
+    let mut ids: Vec<String> = ds
+        .placements
+        .iter()
+        .filter(|p| !p.interim && p.start_date > since)
+        .filter_map(|p| p.request_id.as_ref().map(RequestId::as_str))
+        .filter(|id| !have.contains(id))
+        .map(str::to_string)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        let marks: Vec<String> = (2..=chunk.len() + 1).map(|i| format!("${i}")).collect();
+        let mut params = vec![own.la.clone()];
+        params.extend(chunk.iter().cloned());
+        let filter = Filter::Where(
+            format!("la = $1 and request_id in ({})", marks.join(", ")),
+            params,
+        );
+        let found: Vec<Request> = tx.select(&filter).await?;
+        ds.requests.extend(found);
+    }
+    Ok(ids.len())
 }
 
 /// Adds the locations that matter to the council from outside its area (used

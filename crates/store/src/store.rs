@@ -225,10 +225,10 @@ impl<B: SqlBackend> Store for B {
             .await?)
     }
     async fn load_dataset(&self, scope: &Scope) -> StoreResult<Dataset> {
-        if let Scope::Council(la) = scope
+        if let Some((la, since)) = scope.council()
             && let Some((a, b)) = self.begin_read_pair().await?
         {
-            return ops::load_council_on_two(a, b, la).await;
+            return ops::load_council_on_two(a, b, la, since).await;
         }
         read!(self, |tx| ops::load_dataset(&mut tx, scope).await?)
     }

@@ -37,7 +37,7 @@ pub async fn run(a: ReportArgs, cfg: &Config) -> anyhow::Result<()> {
             let store = open_store(&cfg.database).await?;
             let scope = match &which {
                 Which::All => Scope::All,
-                Which::One(la) => Scope::Council(la.clone()),
+                Which::One(la) => one_council(store.as_ref(), la, as_at, &opts).await?,
             };
             store.load_dataset(&scope).await?
         }
@@ -62,6 +62,30 @@ pub async fn run(a: ReportArgs, cfg: &Config) -> anyhow::Result<()> {
     }
     tracing::info!(councils = packs.len(), "report written");
     Ok(())
+}
+
+/// One council's scope for its pack: only the history the pack can use, from
+/// the as-at date given or the council's own. A council with neither date
+/// (or unknown) loads whole, and the engine says what is missing.
+async fn one_council(
+    store: &dyn continuum_store::Store,
+    la: &LaName,
+    as_at: Option<Date>,
+    opts: &Options,
+) -> anyhow::Result<Scope> {
+    let t = match as_at {
+        Some(t) => Some(t),
+        None => store
+            .authorities()
+            .await?
+            .into_iter()
+            .find(|a| &a.la == la)
+            .and_then(|a| a.as_at),
+    };
+    Ok(match t {
+        Some(t) => Scope::CouncilSince(la.clone(), continuum_engine::history_from(t, opts)),
+        None => Scope::Council(la.clone()),
+    })
 }
 
 fn parse_as_at(s: &str) -> anyhow::Result<Date> {

@@ -107,6 +107,119 @@ pub async fn a_council_scope_holds_only_that_council(store: &dyn Store) {
     );
 }
 
+/// The fixture, with history around 1 April 2022 for a council loaded since
+/// that date: each row sits on one side of one rule of `Scope::CouncilSince`.
+fn with_history() -> Dataset {
+    let mut ds = fixture();
+    let d = |s: &str| parse_date(s).unwrap();
+    let base = ds.placements[0].clone();
+    let placement =
+        |id: &str, start: &str, end: Option<&str>, request: Option<&str>, interim| Placement {
+            placement_id: PlacementId::parse(id).unwrap(),
+            start_date: d(start),
+            end_date: end.map(d),
+            request_id: request.map(|r| RequestId::parse(r).unwrap()),
+            interim,
+            ..base.clone()
+        };
+    ds.placements.extend([
+        // Ended on the date: left out.
+        placement("OLD", "2019-01-01", Some("2022-04-01"), None, false),
+        // Ended the day after: kept.
+        placement("EDGE", "2019-01-01", Some("2022-04-02"), None, false),
+        // Ends before it starts, but starts after the date: kept.
+        placement("ODD", "2022-05-01", Some("2020-01-01"), None, false),
+        // Old, but may be a request's linked placement: kept.
+        placement(
+            "LINKED",
+            "2019-06-01",
+            Some("2021-01-01"),
+            Some("R0"),
+            false,
+        ),
+        // Old and interim: left out.
+        placement(
+            "INTERIM",
+            "2019-06-01",
+            Some("2021-01-01"),
+            Some("R0"),
+            true,
+        ),
+        // Starts after the date, linked to a request closed on it.
+        placement("LATE", "2023-01-01", None, Some("ROLD"), false),
+    ]);
+    let base = ds.requests[0].clone();
+    let request = |id: &str, closed: Option<&str>| Request {
+        request_id: RequestId::parse(id).unwrap(),
+        received_on: d("2020-01-01"),
+        closed_on: closed.map(d),
+        ..base.clone()
+    };
+    ds.requests.extend([
+        // Closed before the date, its placement too: left out.
+        request("R0", Some("2021-01-01")),
+        // Closed on the date, but LATE links to it: read back by ID.
+        request("ROLD", Some("2022-04-01")),
+        // Closed before the date, no placement: left out.
+        request("RGONE", Some("2022-03-01")),
+        // Still open, and closed the day after: kept.
+        request("ROPEN", None),
+        request("REDGE", Some("2022-04-02")),
+    ]);
+    let base = ds.reviews[0].clone();
+    let review = |id: &str, on: &str| Review {
+        review_id: ReviewId::parse(id).unwrap(),
+        date: d(on),
+        ..base.clone()
+    };
+    ds.reviews
+        .extend([review("VOLD", "2022-04-01"), review("VNEW", "2022-04-02")]);
+    ds
+}
+
+fn ids<T>(rows: &[T], id: impl Fn(&T) -> &str) -> Vec<String> {
+    let mut v: Vec<String> = rows.iter().map(|r| id(r).to_string()).collect();
+    v.sort_unstable();
+    v
+}
+
+pub async fn a_council_since_a_date_leaves_out_only_unused_history(store: &dyn Store) {
+    store
+        .import_dataset(&with_history(), &src("bundle"))
+        .await
+        .unwrap();
+    let la = LaName::parse("Anyshire").unwrap();
+    let whole = store
+        .load_dataset(&Scope::Council(la.clone()))
+        .await
+        .unwrap();
+    let since = parse_date("2022-04-01").unwrap();
+    let part = store
+        .load_dataset(&Scope::CouncilSince(la, since))
+        .await
+        .unwrap();
+    assert_eq!(whole.placements.len(), 8);
+    assert_eq!(
+        ids(&part.placements, |p| p.placement_id.as_str()),
+        ["EDGE", "LATE", "LINKED", "ODD", "PL1", "PL2"]
+    );
+    assert_eq!(whole.requests.len(), 6);
+    assert_eq!(
+        ids(&part.requests, |r| r.request_id.as_str()),
+        ["R1", "REDGE", "ROLD", "ROPEN"]
+    );
+    assert_eq!(whole.reviews.len(), 3);
+    assert_eq!(ids(&part.reviews, |r| r.review_id.as_str()), ["V1", "VNEW"]);
+    // Everything else is the same.
+    let rest = |mut ds: Dataset| {
+        ds.placements.clear();
+        ds.requests.clear();
+        ds.reviews.clear();
+        canonical(ds)
+    };
+    assert_eq!(rest(part), rest(whole));
+}
+
 pub async fn a_failed_import_leaves_the_database_as_it_was(store: &dyn Store) {
     load_fixture(store).await;
     let before = store.table_counts().await.unwrap();
