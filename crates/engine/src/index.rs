@@ -102,6 +102,30 @@ impl<'a> Index<'a> {
         self.councils.entry(la.as_str()).or_default()
     }
 
+    /// Adds rows to their councils' lists. Rows mostly come in runs of one
+    /// council (a database returns a council's rows together), so a run is
+    /// gathered first and its council looked up once, not once per row.
+    fn add<T>(
+        &mut self,
+        rows: impl IntoIterator<Item = (&'a str, &'a T)>,
+        list: for<'c> fn(&'c mut Council<'a>) -> &'c mut Vec<&'a T>,
+    ) {
+        let mut run: Vec<&'a T> = Vec::new();
+        let mut run_la: Option<&'a str> = None;
+        for (la, r) in rows {
+            if run_la != Some(la) {
+                if let Some(prev) = run_la {
+                    list(self.councils.entry(prev).or_default()).append(&mut run);
+                }
+                run_la = Some(la);
+            }
+            run.push(r);
+        }
+        if let Some(prev) = run_la {
+            list(self.councils.entry(prev).or_default()).append(&mut run);
+        }
+    }
+
     fn group_councils(&mut self) {
         let ds = self.ds;
         for a in &ds.authorities {
@@ -109,9 +133,9 @@ impl<'a> Index<'a> {
         }
         macro_rules! group {
             ($rows:ident, $field:ident) => {
-                for r in &ds.$rows {
-                    self.council(&r.la).$field.push(r);
-                }
+                self.add(ds.$rows.iter().map(|r| (r.la.as_str(), r)), |c| {
+                    &mut c.$field
+                });
             };
         }
         group!(localities, localities);
@@ -126,29 +150,36 @@ impl<'a> Index<'a> {
         group!(fees, fees);
         group!(indicators, indicators);
         group!(gaps, gaps);
-        for l in &ds.locations {
-            self.council(&l.local_authority).in_area.push(l);
-        }
-        let person_la: HashMap<&str, &LaName> = ds
-            .people
-            .iter()
-            .map(|p| (p.person_id.as_str(), &p.la))
-            .collect();
-        for r in &ds.requests {
-            if let Some(la) = person_la.get(r.person_id.as_str()) {
-                self.council(la).requests.push(r);
-            }
-        }
-        for p in &ds.placements {
-            if let Some(la) = person_la.get(p.person_id.as_str()) {
-                self.council(la).placements.push(p);
-            }
-        }
-        for r in &ds.reviews {
-            if let Some(la) = person_la.get(r.person_id.as_str()) {
-                self.council(la).reviews.push(r);
-            }
-        }
+        self.add(
+            ds.locations.iter().map(|l| (l.local_authority.as_str(), l)),
+            |c| &mut c.in_area,
+        );
+        let mut person_la: HashMap<&str, &str> = HashMap::default();
+        person_la.reserve(ds.people.len());
+        person_la.extend(
+            ds.people
+                .iter()
+                .map(|p| (p.person_id.as_str(), p.la.as_str())),
+        );
+        let of_person = |id: &PersonId| person_la.get(id.as_str()).copied();
+        self.add(
+            ds.requests
+                .iter()
+                .filter_map(|r| of_person(&r.person_id).map(|la| (la, r))),
+            |c| &mut c.requests,
+        );
+        self.add(
+            ds.placements
+                .iter()
+                .filter_map(|p| of_person(&p.person_id).map(|la| (la, p))),
+            |c| &mut c.placements,
+        );
+        self.add(
+            ds.reviews
+                .iter()
+                .filter_map(|r| of_person(&r.person_id).map(|la| (la, r))),
+            |c| &mut c.reviews,
+        );
         // Councils are independent: sort and link them on all cores.
         let queue = std::sync::Mutex::new(self.councils.values_mut());
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
