@@ -45,13 +45,18 @@ fn num(v: Option<&Value>) -> Option<f64> {
     v.and_then(Value::as_f64)
 }
 
-fn walk(la: &str, path: &str, v: &Value, out: &mut Vec<Row>) {
+/// Walks one figure's JSON, adding its rows. `path` is the figure's dotted
+/// path; it is extended in place for each child and restored after, so a walk
+/// over thousands of entries (a large council's locations) allocates only the
+/// rows' own text.
+fn walk(la: &str, path: &mut String, v: &Value, out: &mut Vec<Row>) {
     match v {
         Value::Object(map) => {
-            if map.contains_key("value") {
+            let own = map.contains_key("value");
+            if own {
                 out.push(Row {
                     la: la.to_string(),
-                    metric_id: path.to_string(),
+                    metric_id: path.clone(),
                     value: num(map.get("value")),
                     numerator: num(map.get("numerator")),
                     denominator: num(map.get("denominator")),
@@ -64,25 +69,35 @@ fn walk(la: &str, path: &str, v: &Value, out: &mut Vec<Row>) {
                 });
             }
             for (k, child) in map {
-                if map.contains_key("value") && OWN_FIELDS.contains(&k.as_str()) || k == "id" {
+                if own && OWN_FIELDS.contains(&k.as_str()) || k == "id" {
                     continue;
                 }
-                walk(la, &format!("{path}.{k}"), child, out);
+                let len = path.len();
+                path.push('.');
+                path.push_str(k);
+                walk(la, path, child, out);
+                path.truncate(len);
             }
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                let key = item
+                let len = path.len();
+                path.push('.');
+                match item
                     .get("measure")
                     .or_else(|| item.get("location_id"))
                     .and_then(Value::as_str)
-                    .map_or_else(|| i.to_string(), str::to_string);
-                walk(la, &format!("{path}.{key}"), item, out);
+                {
+                    Some(key) => path.push_str(key),
+                    None => path.push_str(&i.to_string()),
+                }
+                walk(la, path, item, out);
+                path.truncate(len);
             }
         }
         Value::Number(n) => out.push(Row {
             la: la.to_string(),
-            metric_id: path.to_string(),
+            metric_id: path.clone(),
             value: n.as_f64(),
             numerator: None,
             denominator: None,
@@ -100,10 +115,13 @@ pub fn rows(la: &LaName, sections: &Sections) -> Vec<Row> {
     let Ok(Value::Object(json)) = serde_json::to_value(sections) else {
         return out;
     };
+    let mut path = String::new();
     for (_, section) in json {
         if let Value::Object(metrics) = section {
             for (id, metric) in metrics {
-                walk(la.as_str(), &id, &metric, &mut out);
+                path.clear();
+                path.push_str(&id);
+                walk(la.as_str(), &mut path, &metric, &mut out);
             }
         }
     }
