@@ -420,7 +420,8 @@ impl Own {
 
     /// The council's rows for which `keep` holds, `keep` comparing with the
     /// date as `$2`. Dates are compared as ISO text, as SQLite stores them and
-    /// as PostgreSQL writes them, so the one clause serves both.
+    /// as PostgreSQL writes them (sqlx connects with `DateStyle` ISO), so the
+    /// one clause serves both.
     fn since(&self, keep: &str) -> Filter {
         match self.since {
             None => self.all(),
