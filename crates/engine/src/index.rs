@@ -98,8 +98,8 @@ impl<'a> Index<'a> {
         ix
     }
 
-    fn council(&mut self, la: &'a LaName) -> &mut Council<'a> {
-        self.councils.entry(la.as_str()).or_default()
+    fn council(&mut self, la: &'a str) -> &mut Council<'a> {
+        self.councils.entry(la).or_default()
     }
 
     /// Adds rows to their councils' lists. Rows mostly come in runs of one
@@ -115,21 +115,21 @@ impl<'a> Index<'a> {
         for (la, r) in rows {
             if run_la != Some(la) {
                 if let Some(prev) = run_la {
-                    list(self.councils.entry(prev).or_default()).append(&mut run);
+                    list(self.council(prev)).append(&mut run);
                 }
                 run_la = Some(la);
             }
             run.push(r);
         }
         if let Some(prev) = run_la {
-            list(self.councils.entry(prev).or_default()).append(&mut run);
+            list(self.council(prev)).append(&mut run);
         }
     }
 
     fn group_councils(&mut self) {
         let ds = self.ds;
         for a in &ds.authorities {
-            self.council(&a.la).authority = Some(a);
+            self.council(a.la.as_str()).authority = Some(a);
         }
         macro_rules! group {
             ($rows:ident, $field:ident) => {

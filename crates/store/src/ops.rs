@@ -39,6 +39,25 @@ impl Filter {
     pub fn eq(column: &str, value: &str) -> Self {
         Filter::Where(format!("{column} = $1"), vec![value.to_string()])
     }
+
+    /// This filter and `column in (…)`, the values numbered after its own
+    /// parameters. No values match no row.
+    pub fn and_in(self, column: &str, values: &[String]) -> Self {
+        if values.is_empty() {
+            return Filter::Where("1 = 0".into(), Vec::new());
+        }
+        let (clause, params) = self.parts();
+        let mut params = params.to_vec();
+        let first = params.len() + 1;
+        let marks: Vec<String> = (first..first + values.len())
+            .map(|i| format!("${i}"))
+            .collect();
+        params.extend_from_slice(values);
+        Filter::Where(
+            format!("{clause} and {column} in ({})", marks.join(", ")),
+            params,
+        )
+    }
 }
 
 /// What a backend transaction can do with records. Every future is `Send`, so
@@ -321,14 +340,7 @@ pub async fn apply_cqc<T: Tx>(
 
 /// `column in ($1, $2, …)`.
 pub fn in_filter(column: &str, values: &[String]) -> Filter {
-    if values.is_empty() {
-        return Filter::Where("1 = 0".into(), Vec::new());
-    }
-    let marks: Vec<String> = (1..=values.len()).map(|i| format!("${i}")).collect();
-    Filter::Where(
-        format!("{column} in ({})", marks.join(", ")),
-        values.to_vec(),
-    )
+    Filter::All.and_in(column, values)
 }
 
 /// Loads what the engine needs for a scope.
@@ -371,12 +383,12 @@ pub async fn load_council_on_two<T: Tx + 'static>(
     let people = people.await.map_err(joined)?;
     let mut ds = placements?;
     ds.append(people?);
-    let rest = match add_elsewhere(&mut a, &mut ds).await {
-        Ok(named) => add_linked_requests(&mut a, &mut ds, &own)
-            .await
-            .map(|linked| (named, linked)),
-        Err(e) => Err(e),
-    };
+    let rest = async {
+        let named = add_elsewhere(&mut a, &mut ds).await?;
+        let linked = add_linked_requests(&mut a, &mut ds, &own).await?;
+        Ok::<_, StoreError>((named, linked))
+    }
+    .await;
     let closed = a.rollback().await;
     let (named, linked) = rest?;
     closed?;
@@ -516,14 +528,7 @@ async fn add_linked_requests<T: Tx>(tx: &mut T, ds: &mut Dataset, own: &Own) -> 
     ids.sort_unstable();
     ids.dedup();
     for chunk in ids.chunks(IDS_PER_QUERY) {
-        let marks: Vec<String> = (2..=chunk.len() + 1).map(|i| format!("${i}")).collect();
-        let mut params = vec![own.la.clone()];
-        params.extend(chunk.iter().cloned());
-        let filter = Filter::Where(
-            format!("la = $1 and request_id in ({})", marks.join(", ")),
-            params,
-        );
-        let found: Vec<Request> = tx.select(&filter).await?;
+        let found: Vec<Request> = tx.select(&own.all().and_in("request_id", chunk)).await?;
         ds.requests.extend(found);
     }
     Ok(ids.len())
