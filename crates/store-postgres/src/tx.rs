@@ -128,11 +128,12 @@ impl Cells for PgCells<'_> {
 pub async fn select<R: Record + Send>(
     conn: &mut PgConnection,
     filter: &Filter,
+    unread: &[&str],
 ) -> StoreResult<Vec<R>> {
     let t = R::TABLE;
     let (clause, params) = filter.parts();
     // The SQL is built from static table definitions; values travel as parameters.
-    let mut query = sqlx::query(AssertSqlSafe(sql::select(t, clause)));
+    let mut query = sqlx::query(AssertSqlSafe(sql::select(t, clause, unread)));
     for p in params {
         query = query.bind(p);
     }
@@ -335,8 +336,12 @@ impl Tx for PgTx {
         self.insert_rows(rows, &|_| None).await
     }
 
-    async fn select<R: Record + Send>(&mut self, filter: &Filter) -> StoreResult<Vec<R>> {
-        select(&mut self.tx, filter).await
+    async fn select_some<R: Record + Send>(
+        &mut self,
+        filter: &Filter,
+        unread: &[&str],
+    ) -> StoreResult<Vec<R>> {
+        select(&mut self.tx, filter, unread).await
     }
 
     async fn delete<R: Record>(&mut self, filter: &Filter) -> StoreResult<u64> {

@@ -170,12 +170,12 @@ fn corrupt(t: &Table, message: String) -> StoreError {
 }
 
 /// Reads rows of one table.
-fn select<R: Record>(conn: &Connection, filter: &Filter) -> StoreResult<Vec<R>> {
+fn select<R: Record>(conn: &Connection, filter: &Filter, unread: &[&str]) -> StoreResult<Vec<R>> {
     let t = R::TABLE;
     let (clause, params) = filter.parts();
     // The SQL is built from static table definitions; values travel as parameters.
     let mut st = conn
-        .prepare_cached(&sql::select(t, clause))
+        .prepare_cached(&sql::select(t, clause, unread))
         .map_err(ops::driver_error)?;
     bind_params(&mut st, params)?;
     let mut rows = st.raw_query();
@@ -477,8 +477,12 @@ impl Tx for SqliteTx {
         self.upsert(rows, &|_| None).await
     }
 
-    async fn select<R: Record + Send>(&mut self, filter: &Filter) -> StoreResult<Vec<R>> {
-        blocking(|| select(&self.conn, filter))
+    async fn select_some<R: Record + Send>(
+        &mut self,
+        filter: &Filter,
+        unread: &[&str],
+    ) -> StoreResult<Vec<R>> {
+        blocking(|| select(&self.conn, filter, unread))
     }
 
     async fn delete<R: Record>(&mut self, filter: &Filter) -> StoreResult<u64> {

@@ -22,6 +22,12 @@ pub enum Scope {
     /// on or before `since`, unless a non-interim placement naming them
     /// starts after it; reviews dated on or before `since`. An evidence pack
     /// gets the date from `continuum_engine::history_from`.
+    ///
+    /// It is the evidence pack's load, so it also leaves out the columns of
+    /// people, requests and placements that no figure reads (a person's birth
+    /// year, ethnicity, locality, support reason, carer and cared-for; a
+    /// request's needs, hours, discharge pathway and preferred locations; a
+    /// placement's weekly cost): those come back empty.
     CouncilSince(LaName, Date),
 }
 

@@ -357,9 +357,29 @@ pub mod sql {
     use super::Table;
 
     /// `select {columns} from {table} where {clause}`, ordered by the key unless
-    /// the clause orders itself.
-    pub fn select(t: &Table, clause: &str) -> String {
-        let mut q = format!("select {} from {} where {clause}", t.column_list(), t.name);
+    /// the clause orders itself. The columns in `unread` are selected as
+    /// `null`, and so is the `la` of a [`Tenant::Derived`](super::Tenant)
+    /// table, which decoding skips: SQLite does much less for a constant than
+    /// for a stored column, and the driver hands it over in one call.
+    pub fn select(t: &Table, clause: &str, unread: &[&str]) -> String {
+        let columns: Vec<&str> = t
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let derived_la = i == 0 && t.tenant == super::Tenant::Derived;
+                if derived_la || unread.contains(&c.name) {
+                    "null"
+                } else {
+                    c.name
+                }
+            })
+            .collect();
+        let mut q = format!(
+            "select {} from {} where {clause}",
+            columns.join(", "),
+            t.name
+        );
         if !clause.contains("order by") && !t.key.is_empty() {
             q.push_str(" order by ");
             q.push_str(&t.key.join(", "));
