@@ -392,9 +392,20 @@ pub async fn load_council_on_two<T: Tx + 'static>(
     tracing::debug!(ms = millis(started), "council loaded: placements half");
     let people = people.await.map_err(joined)?;
     let mut ds = placements?;
-    ds.append(people?);
+    let people = people?;
+    // The placements half has read every location its own rows name; only
+    // those the people half names may be missing.
+    let mut ids = referenced_elsewhere(&people);
+    let have: rustc_hash::FxHashSet<&str> = ds
+        .locations
+        .iter()
+        .map(|l| l.location_id.as_str())
+        .collect();
+    ids.retain(|id| !have.contains(id.as_str()));
+    ds.append(people);
     let rest = async {
-        let named = add_elsewhere(&mut a, &mut ds).await?;
+        let named = ids.len();
+        ds.append(elsewhere_rows(&mut a, &ids).await?);
         let linked = add_linked_requests(&mut a, &mut ds, &own).await?;
         Ok::<_, StoreError>((named, linked))
     }
