@@ -488,10 +488,12 @@ impl Own {
 }
 
 /// The columns of people, requests and placements that no figure of an
-/// evidence pack reads, left out of its load ([`Scope::CouncilSince`]). The
-/// engine reads a person's council, ID and client type, and nearly all of a
-/// request and a placement. The test that compares packs from the database
-/// with packs from the files fails if a figure comes to read one of these.
+/// evidence pack reads, left out of its load ([`Scope::CouncilSince`]). Of a
+/// person the engine uses the council, ID and client type (the sex is read
+/// too, as a required column), and nearly all of a request and a placement.
+/// The test that compares packs from the database with packs from the files
+/// fails if a figure comes to read one of these; the conformance story for
+/// the scope fails if one is not a column that comes back empty.
 const PEOPLE_UNREAD: &[&str] = &[
     "birth_year",
     "ethnicity",
