@@ -360,10 +360,20 @@ pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Datas
     };
     let own = Own::new(la.as_str(), since);
     let mut ds = placements_half(tx, &own).await?;
-    ds.append(people_half(tx, &own).await?);
-    add_elsewhere(tx, &mut ds).await?;
+    let people = people_half(tx, &own).await?;
+    join_halves(tx, &mut ds, people).await?;
     add_linked_requests(tx, &mut ds, &own).await?;
     Ok(ds)
+}
+
+/// Adds the people half to the placements half, with the locations from
+/// elsewhere that only the people half names (the placements half has read
+/// those its own rows name). Returns how many locations were added.
+async fn join_halves<T: Tx>(tx: &mut T, ds: &mut Dataset, people: Dataset) -> StoreResult<usize> {
+    let ids = referenced_elsewhere(&people, &ds.locations);
+    ds.append(people);
+    ds.append(elsewhere_rows(tx, &ids).await?);
+    Ok(ids.len())
 }
 
 /// One council, loaded as [`load_dataset`] does but on two read transactions
@@ -393,19 +403,8 @@ pub async fn load_council_on_two<T: Tx + 'static>(
     let people = people.await.map_err(joined)?;
     let mut ds = placements?;
     let people = people?;
-    // The placements half has read every location its own rows name; only
-    // those the people half names may be missing.
-    let mut ids = referenced_elsewhere(&people);
-    let have: rustc_hash::FxHashSet<&str> = ds
-        .locations
-        .iter()
-        .map(|l| l.location_id.as_str())
-        .collect();
-    ids.retain(|id| !have.contains(id.as_str()));
-    ds.append(people);
     let rest = async {
-        let named = ids.len();
-        ds.append(elsewhere_rows(&mut a, &ids).await?);
+        let named = join_halves(&mut a, &mut ds, people).await?;
         let linked = add_linked_requests(&mut a, &mut ds, &own).await?;
         Ok::<_, StoreError>((named, linked))
     }
@@ -597,7 +596,7 @@ async fn add_linked_requests<T: Tx>(tx: &mut T, ds: &mut Dataset, own: &Own) -> 
 /// through a contract, a placement or quality work) and are not in `ds` yet,
 /// with their returns. Returns how many were added.
 async fn add_elsewhere<T: Tx>(tx: &mut T, ds: &mut Dataset) -> StoreResult<usize> {
-    let ids = referenced_elsewhere(ds);
+    let ids = referenced_elsewhere(ds, &ds.locations);
     ds.append(elsewhere_rows(tx, &ids).await?);
     Ok(ids.len())
 }
@@ -664,10 +663,10 @@ async fn load_all<T: Tx>(tx: &mut T) -> StoreResult<Dataset> {
     })
 }
 
-/// The IDs of locations outside the council's area that its records use,
-/// sorted and without repeats, leaving out those `ds.locations` already holds
-/// (the area's own, and any from elsewhere read before).
-fn referenced_elsewhere(ds: &Dataset) -> Vec<String> {
+/// The IDs of locations that the records in `ds` use, sorted and without
+/// repeats, leaving out those in `have` (the area's own, and any from
+/// elsewhere read before).
+fn referenced_elsewhere(ds: &Dataset, have: &[Location]) -> Vec<String> {
     // A large council's placements alone name a location 130,000 times,
     // some 1,900 distinct: a hash set takes them faster than a tree, and
     // only the distinct ones are sorted.
@@ -683,7 +682,7 @@ fn referenced_elsewhere(ds: &Dataset) -> Vec<String> {
             .iter()
             .map(|r| r.location_id.as_str()),
     );
-    for l in &ds.locations {
+    for l in have {
         ids.remove(l.location_id.as_str());
     }
     let mut ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
