@@ -52,12 +52,14 @@ fn bind(args: &mut PgArguments, v: &Value<'_>, ty: ColType) -> StoreResult<()> {
         (Value::Null, ColType::Bool) => args.add(None::<bool>),
         (Value::Null, ColType::Date) => args.add(None::<chrono::NaiveDate>),
         (Value::Null, ColType::Timestamp) => args.add(None::<chrono::DateTime<chrono::Utc>>),
+        (Value::Null, ColType::Blob) => args.add(None::<Vec<u8>>),
         (Value::Text(s), _) => args.add(s.to_string()),
         (Value::Int(i), _) => args.add(*i),
         (Value::Real(f), _) => args.add(*f),
         (Value::Bool(b), _) => args.add(*b),
         (Value::Date(d), _) => args.add(*d),
         (Value::Timestamp(t), _) => args.add(*t),
+        (Value::Blob(b), _) => args.add(b.to_vec()),
     };
     r.map_err(|e| StoreError::Database(format!("cannot bind a value: {e}")))
 }
@@ -89,6 +91,13 @@ fn copy_value(out: &mut String, v: &Value<'_>) {
             let _ = write!(out, "{}", d.format("%Y-%m-%d"));
         }
         Value::Timestamp(t) => out.push_str(&t.to_rfc3339()),
+        // bytea's hex form, its backslash doubled by COPY's own escaping.
+        Value::Blob(b) => {
+            out.push_str("\\\\x");
+            for byte in b.iter() {
+                let _ = write!(out, "{byte:02x}");
+            }
+        }
     }
 }
 
@@ -121,6 +130,9 @@ impl Cells for PgCells<'_> {
         self.0
             .try_get::<Option<chrono::DateTime<chrono::Utc>>, _>(i)
             .map_err(decode_err)
+    }
+    fn blob(&self, i: usize) -> Result<Option<&[u8]>, DecodeError> {
+        self.0.try_get::<Option<&[u8]>, _>(i).map_err(decode_err)
     }
 }
 

@@ -34,18 +34,7 @@ const EVERYDAY_CACHE: &str = "pragma cache_size = -65536; pragma mmap_size = 171
 /// write set their own cache, and return to this one.)
 const BULK_CACHE: &str = "pragma cache_size = -1048576";
 
-/// Runs `f`, which may block (on a lock, or on a large read or write), without
-/// stalling the other tasks of a multi-threaded runtime: the worker hands its
-/// queue to another thread for the duration. On a current-thread runtime (and
-/// outside any runtime) it simply runs `f`.
-pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
-    match tokio::runtime::Handle::try_current() {
-        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
-            tokio::task::block_in_place(f)
-        }
-        _ => f(),
-    }
-}
+pub use continuum_store::blocking;
 
 fn closed(e: tokio::sync::AcquireError) -> StoreError {
     StoreError::Database(format!("the connection pool is closed: {e}"))

@@ -81,6 +81,7 @@ fn bind(st: &mut Statement<'_>, i: usize, v: &Value<'_>) -> rusqlite::Result<()>
             None => st.raw_bind_parameter(i, continuum_domain::parse::format_date(*d)),
         },
         Value::Timestamp(t) => st.raw_bind_parameter(i, t.to_rfc3339()),
+        Value::Blob(b) => st.raw_bind_parameter(i, b.as_ref()),
     }
 }
 
@@ -159,6 +160,16 @@ impl Cells for RowCells<'_, '_> {
     }
     fn timestamp(&self, i: usize) -> Result<Option<DateTime<Utc>>, DecodeError> {
         text_timestamp(self.text(i)?)
+    }
+    fn blob(&self, i: usize) -> Result<Option<&[u8]>, DecodeError> {
+        match self.cell(i)? {
+            ValueRef::Null => Ok(None),
+            ValueRef::Blob(b) => Ok(Some(b)),
+            v => Err(DecodeError(format!(
+                "cell {i}: {:?} is not bytes",
+                v.data_type()
+            ))),
+        }
     }
 }
 

@@ -38,6 +38,7 @@ macro_rules! conformance_suite {
             a_changed_row_is_the_only_row_written,
             a_council_scope_holds_only_that_council,
             a_council_since_a_date_leaves_out_only_unused_history,
+            a_read_model_serves_packs_until_an_import_writes,
             a_failed_import_leaves_the_database_as_it_was,
             a_cqc_update_keeps_history_and_council_fields,
             an_older_cqc_file_does_not_undo_a_newer_rating,

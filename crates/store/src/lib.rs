@@ -18,11 +18,26 @@ mod error;
 pub mod lookups;
 mod model;
 pub mod ops;
+pub mod read_model;
 pub mod schema;
 mod store;
 mod url;
 
 pub use error::{StoreError, StoreResult};
 pub use model::*;
+pub use read_model::{PackRows, PackSource, ReadModelInfo};
 pub use store::{SqlBackend, Store};
 pub use url::{Backend, DatabaseUrl};
+
+/// Runs `f`, which may block (on a lock, or on a large read, write or
+/// encoding), without stalling the other tasks of a multi-threaded runtime:
+/// the worker hands its queue to another thread for the duration. On a
+/// current-thread runtime (and outside any runtime) it simply runs `f`.
+pub fn blocking<T>(f: impl FnOnce() -> T) -> T {
+    match tokio::runtime::Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(f)
+        }
+        _ => f(),
+    }
+}

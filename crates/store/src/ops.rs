@@ -13,6 +13,7 @@ use chrono::Utc;
 use continuum_domain::cqc::{QualityStatementScore, RatingEvent};
 use continuum_domain::*;
 
+use crate::read_model::{self, ImportStamp};
 use crate::schema::{AscofRow, ImportRow, LocationChangeRow, Record};
 use crate::{ImportSource, ImportSummary, LocationQuery, Scope, StoreError, StoreResult};
 
@@ -355,15 +356,26 @@ pub fn in_filter(column: &str, values: &[String]) -> Filter {
 
 /// Loads what the engine needs for a scope.
 pub async fn load_dataset<T: Tx>(tx: &mut T, scope: &Scope) -> StoreResult<Dataset> {
-    let Some((la, since)) = scope.council() else {
-        return load_all(tx).await;
-    };
+    match scope.council() {
+        None => load_all(tx).await,
+        Some((la, since)) => Ok(load_council(tx, la, since).await?.0),
+    }
+}
+
+/// One council's rows (see [`Scope`]), with the import log's state they
+/// were read at.
+pub async fn load_council<T: Tx>(
+    tx: &mut T,
+    la: &LaName,
+    since: Option<Date>,
+) -> StoreResult<(Dataset, ImportStamp)> {
     let own = Own::new(la.as_str(), since);
+    let stamp = read_model::stamp(tx).await?;
     let mut ds = placements_half(tx, &own).await?;
     let people = people_half(tx, &own).await?;
     join_halves(tx, &mut ds, people).await?;
     add_linked_requests(tx, &mut ds, &own).await?;
-    Ok(ds)
+    Ok((ds, stamp))
 }
 
 /// Adds the people half to the placements half, with the locations from
@@ -388,7 +400,7 @@ pub async fn load_council_on_two<T: Tx + 'static>(
     mut b: T,
     la: &LaName,
     since: Option<Date>,
-) -> StoreResult<Dataset> {
+) -> StoreResult<(Dataset, ImportStamp)> {
     let own = Own::new(la.as_str(), since);
     let theirs = own.clone();
     let started = std::time::Instant::now();
@@ -406,11 +418,14 @@ pub async fn load_council_on_two<T: Tx + 'static>(
     let rest = async {
         let named = join_halves(&mut a, &mut ds, people).await?;
         let linked = add_linked_requests(&mut a, &mut ds, &own).await?;
-        Ok::<_, StoreError>((named, linked))
+        // The two transactions see one snapshot, so either can tell the
+        // import log's state.
+        let stamp = read_model::stamp(&mut a).await?;
+        Ok::<_, StoreError>((named, linked, stamp))
     }
     .await;
     let closed = a.rollback().await;
-    let (named, linked) = rest?;
+    let (named, linked, stamp) = rest?;
     closed?;
     tracing::debug!(
         ms = millis(started),
@@ -418,7 +433,7 @@ pub async fn load_council_on_two<T: Tx + 'static>(
         linked_requests = linked,
         "council loaded"
     );
-    Ok(ds)
+    Ok((ds, stamp))
 }
 
 fn joined(e: tokio::task::JoinError) -> StoreError {

@@ -6,11 +6,12 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use continuum_domain::cqc::{QualityStatementScore, RatingEvent};
 use continuum_domain::{
-    AscofValue, AuditEvent, Authority, CqcBatch, Dataset, LaName, Locality, Location, LocationId,
-    PersonId, User, UserId,
+    AscofValue, AuditEvent, Authority, CqcBatch, Dataset, Date, LaName, Locality, Location,
+    LocationId, PersonId, User, UserId,
 };
 
 use crate::ops::{self, Filter, Tx};
+use crate::read_model::{self, ImportStamp, PackRows, PackSource, ReadModelInfo};
 use crate::schema::LocationChangeRow;
 use crate::{
     ApiToken, AuditQuery, Backend, ImportRecord, ImportSource, ImportSummary, LocationChangeRecord,
@@ -54,8 +55,24 @@ pub trait Store: Send + Sync + std::fmt::Debug {
         values: &[AscofValue],
         source: &ImportSource,
     ) -> StoreResult<ImportSummary>;
-    /// Loads the data the engine needs, for one council or for all.
+    /// Loads the data the engine needs, for one council or for all, from the
+    /// tables.
     async fn load_dataset(&self, scope: &Scope) -> StoreResult<Dataset>;
+    /// One council's evidence-pack rows, as [`Scope::CouncilSince`] loads
+    /// them: from its read model when that is current and reaches back to
+    /// `since`, otherwise from the tables. With `keep`, rows loaded from the
+    /// tables are then kept as the council's read model (see
+    /// [`read_model`](crate::read_model)).
+    async fn load_pack_rows(&self, la: &LaName, since: Date, keep: bool) -> StoreResult<PackRows>;
+    /// Every read model, current or not.
+    async fn read_models(&self) -> StoreResult<Vec<ReadModelInfo>>;
+    /// Rebuilds every read model that is not current from the tables, each
+    /// for the same history as before; `progress` hears (done, of). Returns
+    /// the models rebuilt.
+    async fn refresh_read_models(
+        &self,
+        progress: &(dyn Fn(usize, usize) + Send + Sync),
+    ) -> StoreResult<Vec<ReadModelInfo>>;
     /// Every council known to the database.
     async fn authorities(&self) -> StoreResult<Vec<Authority>>;
     /// Whether a council exists.
@@ -177,6 +194,41 @@ macro_rules! read {
     }};
 }
 
+/// One council's rows from the tables, on two connections where the backend
+/// gives them, with the import log's state they were read at.
+async fn load_council<B: SqlBackend>(
+    backend: &B,
+    la: &LaName,
+    since: Option<Date>,
+) -> StoreResult<(Dataset, ImportStamp)> {
+    if let Some((a, b)) = backend.begin_read_pair().await? {
+        return ops::load_council_on_two(a, b, la, since).await;
+    }
+    read!(backend, |tx| ops::load_council(&mut tx, la, since).await?)
+}
+
+/// Encodes a council's rows (off the async workers) and stores them as its
+/// read model.
+async fn keep_read_model<B: SqlBackend>(
+    backend: &B,
+    la: &LaName,
+    since: Date,
+    ds: &Dataset,
+    stamp: ImportStamp,
+) -> StoreResult<ReadModelInfo> {
+    let started = std::time::Instant::now();
+    let row = crate::blocking(|| read_model::build(la, since, ds, stamp));
+    let info = write!(backend, |tx| read_model::store(&mut tx, &row).await?)?;
+    tracing::debug!(
+        la = la.as_str(),
+        rows = info.rows,
+        bytes = info.bytes,
+        ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        "read model kept"
+    );
+    Ok(info)
+}
+
 fn by_location(id: &LocationId, order: &str) -> Filter {
     Filter::Where(
         format!("location_id = $1 order by {order}"),
@@ -225,12 +277,64 @@ impl<B: SqlBackend> Store for B {
             .await?)
     }
     async fn load_dataset(&self, scope: &Scope) -> StoreResult<Dataset> {
-        if let Some((la, since)) = scope.council()
-            && let Some((a, b)) = self.begin_read_pair().await?
-        {
-            return ops::load_council_on_two(a, b, la, since).await;
+        match scope.council() {
+            Some((la, since)) => Ok(load_council(self, la, since).await?.0),
+            None => read!(self, |tx| ops::load_dataset(&mut tx, scope).await?),
         }
-        read!(self, |tx| ops::load_dataset(&mut tx, scope).await?)
+    }
+    async fn load_pack_rows(&self, la: &LaName, since: Date, keep: bool) -> StoreResult<PackRows> {
+        let model = read!(self, |tx| read_model::current(&mut tx, la, since).await?)?;
+        match model {
+            Some(Ok(dataset)) => {
+                return Ok(PackRows {
+                    dataset,
+                    source: PackSource::ReadModel,
+                });
+            }
+            // A copy that cannot be read is rebuilt, not trusted.
+            Some(Err(e)) => tracing::warn!(
+                la = la.as_str(),
+                error = e.0,
+                "the read model cannot be read; loading from the tables"
+            ),
+            None => {}
+        }
+        let (dataset, stamp) = load_council(self, la, Some(since)).await?;
+        let kept = if keep {
+            Some(
+                keep_read_model(self, la, since, &dataset, stamp)
+                    .await
+                    .map_err(|e| e.to_string()),
+            )
+        } else {
+            None
+        };
+        Ok(PackRows {
+            dataset,
+            source: PackSource::Tables { kept },
+        })
+    }
+    async fn read_models(&self) -> StoreResult<Vec<ReadModelInfo>> {
+        read!(self, |tx| read_model::list(&mut tx).await?)
+    }
+    async fn refresh_read_models(
+        &self,
+        progress: &(dyn Fn(usize, usize) + Send + Sync),
+    ) -> StoreResult<Vec<ReadModelInfo>> {
+        let stale: Vec<ReadModelInfo> = self
+            .read_models()
+            .await?
+            .into_iter()
+            .filter(|m| !m.current)
+            .collect();
+        let mut out = Vec::with_capacity(stale.len());
+        for (i, m) in stale.iter().enumerate() {
+            progress(i, stale.len());
+            let (dataset, stamp) = load_council(self, &m.la, Some(m.since)).await?;
+            out.push(keep_read_model(self, &m.la, m.since, &dataset, stamp).await?);
+        }
+        progress(stale.len(), stale.len());
+        Ok(out)
     }
     async fn authorities(&self) -> StoreResult<Vec<Authority>> {
         read!(self, |tx| tx.select(&Filter::All).await?)

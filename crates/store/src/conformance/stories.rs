@@ -5,7 +5,7 @@
 use continuum_domain::*;
 
 use super::fixture::{canonical, fixture};
-use crate::{ImportSource, LocationQuery, Scope, Store};
+use crate::{ImportSource, LocationQuery, PackRows, PackSource, Scope, Store};
 
 fn src(kind: &str) -> ImportSource {
     ImportSource {
@@ -228,6 +228,115 @@ pub async fn a_council_since_a_date_leaves_out_only_unused_history(store: &dyn S
         .retain(|r| kept(&requests, r.request_id.as_str()));
     expected.reviews.retain(|r| r.date > since);
     assert_eq!(canonical(part), canonical(expected));
+}
+
+pub async fn a_read_model_serves_packs_until_an_import_writes(store: &dyn Store) {
+    store
+        .import_dataset(&with_history(), &src("bundle"))
+        .await
+        .unwrap();
+    let la = LaName::parse("Anyshire").unwrap();
+    let since = parse_date("2022-04-01").unwrap();
+    let from_tables = store
+        .load_dataset(&Scope::CouncilSince(la.clone(), since))
+        .await
+        .unwrap();
+    let from = |rows: &PackRows| match &rows.source {
+        PackSource::ReadModel => "model",
+        PackSource::Tables { kept: None } => "tables",
+        PackSource::Tables { kept: Some(Ok(_)) } => "tables, kept",
+        PackSource::Tables { kept: Some(Err(e)) } => panic!("not kept: {e}"),
+    };
+
+    // Not asked to keep one: none is stored.
+    let rows = store.load_pack_rows(&la, since, false).await.unwrap();
+    assert_eq!(from(&rows), "tables");
+    assert_eq!(rows.dataset, from_tables);
+    assert!(store.read_models().await.unwrap().is_empty());
+
+    // Kept, then served, row for row as the tables give them.
+    let rows = store.load_pack_rows(&la, since, true).await.unwrap();
+    assert_eq!(from(&rows), "tables, kept");
+    let PackSource::Tables {
+        kept: Some(Ok(info)),
+    } = &rows.source
+    else {
+        unreachable!()
+    };
+    assert_eq!(
+        (&info.la, info.since, info.rows, info.current),
+        (&la, since, from_tables.total_rows() as u64, true)
+    );
+    assert!(info.bytes > 0);
+    let rows = store.load_pack_rows(&la, since, true).await.unwrap();
+    assert_eq!(from(&rows), "model");
+    assert_eq!(rows.dataset, from_tables);
+
+    // It serves a later history (which needs less), not an earlier one.
+    let later = since + chrono::Duration::days(100);
+    let rows = store.load_pack_rows(&la, later, false).await.unwrap();
+    assert_eq!(from(&rows), "model");
+    assert_eq!(rows.dataset, from_tables);
+    let earlier = since - chrono::Duration::days(1);
+    let rows = store.load_pack_rows(&la, earlier, false).await.unwrap();
+    assert_eq!(from(&rows), "tables");
+
+    // A re-import that writes nothing leaves it current.
+    store
+        .import_dataset(&with_history(), &src("bundle"))
+        .await
+        .unwrap();
+    assert_eq!(
+        from(&store.load_pack_rows(&la, since, false).await.unwrap()),
+        "model"
+    );
+
+    // An import that writes makes it stale: the pack reads the new row from
+    // the tables, and the refreshed model holds it too.
+    let mut ds = with_history();
+    ds.reviews[0].kind = ReviewKind::Unplanned;
+    let changed = ds.reviews[0].review_id.clone();
+    ds.reviews.truncate(1);
+    let sum = store.import_dataset(&ds, &src("bundle")).await.unwrap();
+    assert_eq!(sum.total_written(), 1);
+    let models = store.read_models().await.unwrap();
+    assert_eq!(models.len(), 1);
+    assert!(!models[0].current);
+    let rows = store.load_pack_rows(&la, since, false).await.unwrap();
+    assert_eq!(from(&rows), "tables");
+    let review = |ds: &Dataset| {
+        ds.reviews
+            .iter()
+            .find(|r| r.review_id == changed)
+            .map(|r| r.kind)
+    };
+    assert_eq!(review(&rows.dataset), Some(ReviewKind::Unplanned));
+    let heard = std::sync::Mutex::new(Vec::new());
+    let refreshed = store
+        .refresh_read_models(&|done, of| heard.lock().unwrap().push((done, of)))
+        .await
+        .unwrap();
+    assert_eq!(refreshed.len(), 1);
+    assert!(refreshed[0].current && refreshed[0].since == since);
+    assert_eq!(heard.into_inner().unwrap().last(), Some(&(1, 1)));
+    let rows = store.load_pack_rows(&la, since, false).await.unwrap();
+    assert_eq!(from(&rows), "model");
+    assert_eq!(review(&rows.dataset), Some(ReviewKind::Unplanned));
+    assert!(
+        store
+            .refresh_read_models(&|_, _| {})
+            .await
+            .unwrap()
+            .is_empty(),
+        "nothing is stale"
+    );
+
+    // National data counts too: a changed ASCOF figure makes it stale.
+    let mut ascof = fixture().ascof;
+    ascof[0].outcome = Figure::Value(12.5);
+    let sum = store.import_ascof(&ascof, &src("ascof")).await.unwrap();
+    assert_eq!(sum.total_written(), 1);
+    assert!(!store.read_models().await.unwrap()[0].current);
 }
 
 /// A dataset as an evidence pack's load reads it: without the columns of

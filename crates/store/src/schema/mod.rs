@@ -23,6 +23,8 @@ pub enum ColType {
     Bool,
     Date,
     Timestamp,
+    /// Bytes (SQLite `blob`, PostgreSQL `bytea`).
+    Blob,
 }
 
 /// One column.
@@ -82,6 +84,7 @@ pub enum Value<'a> {
     Bool(bool),
     Date(NaiveDate),
     Timestamp(DateTime<Utc>),
+    Blob(Cow<'a, [u8]>),
 }
 
 impl<'a> Value<'a> {
@@ -137,6 +140,8 @@ pub trait Cells {
     fn date(&self, i: usize) -> Result<Option<NaiveDate>, DecodeError>;
     /// A timestamp.
     fn timestamp(&self, i: usize) -> Result<Option<DateTime<Utc>>, DecodeError>;
+    /// Bytes.
+    fn blob(&self, i: usize) -> Result<Option<&[u8]>, DecodeError>;
 }
 
 /// Reads the cells of one row in column order, with typed getters that say
@@ -295,6 +300,18 @@ impl<'r, C: Cells + ?Sized> RowReader<'r, C> {
     pub fn timestamp(&mut self) -> Decoded<DateTime<Utc>> {
         let (i, name) = self.step();
         Self::required(name, self.cells.timestamp(i)?)
+    }
+
+    /// Bytes; an empty cell (one left unread) is no bytes.
+    pub fn blob(&mut self) -> Decoded<Vec<u8>> {
+        self.with_blob(<[u8]>::to_vec)
+    }
+
+    /// What `f` makes of the bytes where the driver holds them, without
+    /// copying them first; an empty cell is no bytes.
+    pub fn with_blob<T>(&mut self, f: impl FnOnce(&[u8]) -> T) -> Decoded<T> {
+        let (i, _) = self.step();
+        Ok(f(self.cells.blob(i)?.unwrap_or_default()))
     }
 }
 
