@@ -57,7 +57,47 @@ pub async fn run(a: ImportArgs, cfg: &Config) -> anyhow::Result<()> {
         "import finished"
     );
     print_summary(&summary);
+    if summary.total_written() > 0 {
+        refresh_read_models(store.as_ref()).await;
+    }
     Ok(())
+}
+
+/// Rebuilds the read models the import made stale, so the councils reported
+/// on before get their next pack as quickly. The import has committed by
+/// now: a failure here only leaves models stale, which are then rebuilt at
+/// the next report, so it is a warning.
+async fn refresh_read_models(store: &dyn Store) {
+    let started = Instant::now();
+    let pb = progress::bar(0, "refreshing read models");
+    let progress = |done: usize, of: usize| {
+        pb.set_length(of as u64);
+        pb.set_position(done as u64);
+    };
+    match store.refresh_read_models(&progress).await {
+        Ok(models) if models.is_empty() => pb.finish_and_clear(),
+        Ok(models) => {
+            pb.finish_and_clear();
+            let ms = started.elapsed().as_millis() as u64;
+            tracing::info!(
+                councils = models.len(),
+                duration_ms = ms,
+                "read models refreshed"
+            );
+            println!(
+                "read models refreshed: {} councils in {:.1} s",
+                models.len(),
+                ms as f64 / 1000.0
+            );
+        }
+        Err(e) => {
+            pb.finish_and_clear();
+            tracing::warn!(error = %e, "read models not refreshed; each is rebuilt at its next report");
+            eprintln!(
+                "warning: read models not refreshed ({e}); each is rebuilt at its next report"
+            );
+        }
+    }
 }
 
 /// The file or folder name only, for the import log.

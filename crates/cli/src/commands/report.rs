@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Context;
 use continuum_domain::{Dataset, Date, LaName};
 use continuum_engine::{Options, Pack, Rubric};
-use continuum_store::Scope;
+use continuum_store::{PackSource, Scope};
 
 use super::{open_store, parse_la};
 use crate::cli::{ReportArgs, ReportFormat};
@@ -39,7 +39,10 @@ pub async fn run(a: ReportArgs, cfg: &Config) -> anyhow::Result<()> {
                 Which::All => Scope::All,
                 Which::One(la) => one_council(store.as_ref(), la, as_at, &opts).await?,
             };
-            store.load_dataset(&scope).await?
+            match scope {
+                Scope::CouncilSince(la, since) => pack_rows(store.as_ref(), &la, since).await?,
+                scope => store.load_dataset(&scope).await?,
+            }
         }
     };
     let loaded_ms = started.elapsed().as_millis() as u64;
@@ -86,6 +89,30 @@ async fn one_council(
         Some(t) => Scope::CouncilSince(la.clone(), continuum_engine::history_from(t, opts)),
         None => Scope::Council(la.clone()),
     })
+}
+
+/// One council's pack rows: from its read model when that is current, else
+/// from the tables, which then become its read model for the next pack.
+async fn pack_rows(
+    store: &dyn continuum_store::Store,
+    la: &LaName,
+    since: Date,
+) -> anyhow::Result<Dataset> {
+    let rows = store.load_pack_rows(la, since, true).await?;
+    match &rows.source {
+        PackSource::ReadModel => tracing::debug!("rows read from the read model"),
+        PackSource::Tables { kept: Some(Ok(m)) } => tracing::info!(
+            rows = m.rows,
+            bytes = m.bytes,
+            "rows read from the tables and kept as the council's read model"
+        ),
+        PackSource::Tables { kept: Some(Err(e)) } => tracing::warn!(
+            error = e.as_str(),
+            "rows read from the tables; the read model could not be kept"
+        ),
+        PackSource::Tables { kept: None } => {}
+    }
+    Ok(rows.dataset)
 }
 
 fn parse_as_at(s: &str) -> anyhow::Result<Date> {
