@@ -171,8 +171,8 @@ fn waits(c: &Council<'_>, t: Date) -> Waits {
     let w = Window::year_to(t);
     let mut all = Vec::new();
     let mut by: BTreeMap<ServiceType, Vec<i64>> = BTreeMap::new();
-    for r in &c.requests {
-        let Some(p) = c.linked_placement(r).filter(|p| w.contains(p.start_date)) else {
+    for (r, linked) in c.requests_linked() {
+        let Some(p) = linked.filter(|p| w.contains(p.start_date)) else {
             continue;
         };
         let d = days(r.received_on, p.start_date);
@@ -188,10 +188,10 @@ fn waits(c: &Council<'_>, t: Date) -> Waits {
 
 /// Still waiting at T: received on or before T, not closed by T, and the linked
 /// placement (if any) not started by T.
-fn is_waiting(c: &Council<'_>, r: &Request, t: Date) -> bool {
+fn is_waiting(r: &Request, linked: Option<&Placement>, t: Date) -> bool {
     r.received_on <= t
         && r.closed_on.is_none_or(|d| d > t)
-        && c.linked_placement(r).is_none_or(|p| p.start_date > t)
+        && linked.is_none_or(|p| p.start_date > t)
 }
 
 /// An interim placement active at T for this request: one naming the request,
@@ -217,7 +217,10 @@ fn waiting_now(c: &Council<'_>, t: Date) -> WaitingNow {
         over_182: 0,
         with_interim: 0,
     };
-    for r in c.requests.iter().filter(|r| is_waiting(c, r, t)) {
+    for (r, _) in c
+        .requests_linked()
+        .filter(|(r, linked)| is_waiting(r, *linked, t))
+    {
         let d = days(r.received_on, t);
         out.count += 1;
         *out.by_service_type.entry(r.service_type).or_insert(0) += 1;
@@ -243,15 +246,14 @@ fn discharge_delays(c: &Council<'_>, t: Date) -> DischargeDelays {
     let w = Window::year_to(t);
     let mut delays = Vec::new();
     let mut reasons: BTreeMap<DelayReason, u64> = BTreeMap::new();
-    for r in c
-        .requests
-        .iter()
-        .filter(|r| r.route == Route::HospitalDischarge)
+    for (r, linked) in c
+        .requests_linked()
+        .filter(|(r, _)| r.route == Route::HospitalDischarge)
     {
         let Some(fit) = r.medically_fit_on else {
             continue;
         };
-        let Some(p) = c.linked_placement(r).filter(|p| w.contains(p.start_date)) else {
+        let Some(p) = linked.filter(|p| w.contains(p.start_date)) else {
             continue;
         };
         delays.push(days(fit, p.start_date).max(0));
@@ -268,14 +270,13 @@ fn discharge_delays(c: &Council<'_>, t: Date) -> DischargeDelays {
     }
 }
 
-fn out_of_area(ix: &Index<'_>, c: &Council<'_>, la: &LaName, t: Date) -> OutOfArea {
+fn out_of_area(c: &Council<'_>, la: &LaName, t: Date) -> OutOfArea {
     let w = Window::year_to(t);
     let neighbours = c.neighbours();
     let ooa: Vec<(&Placement, &Location)> = c
-        .placements
-        .iter()
-        .filter(|p| p.is_active_at(t))
-        .filter_map(|p| ix.locations.get(p.location_id.as_str()).map(|l| (*p, *l)))
+        .placements_at()
+        .filter(|(p, _)| p.is_active_at(t))
+        .filter_map(|(p, l)| l.map(|l| (p, l)))
         .filter(|(_, l)| &l.local_authority != la)
         .collect();
     let n = ooa.len();
@@ -319,15 +320,9 @@ fn out_of_area(ix: &Index<'_>, c: &Council<'_>, la: &LaName, t: Date) -> OutOfAr
 }
 
 /// Placements at a care home (by the location's type) active at `t`.
-fn in_care_homes(ix: &Index<'_>, c: &Council<'_>, t: Date) -> u64 {
-    c.placements
-        .iter()
-        .filter(|p| p.is_active_at(t))
-        .filter(|p| {
-            ix.locations
-                .get(p.location_id.as_str())
-                .is_some_and(|l| l.service_type.is_care_home())
-        })
+fn in_care_homes(c: &Council<'_>, t: Date) -> u64 {
+    c.placements_at()
+        .filter(|(p, l)| p.is_active_at(t) && l.is_some_and(|l| l.service_type.is_care_home()))
         .count() as u64
 }
 
@@ -339,11 +334,11 @@ pub fn compute(ix: &Index<'_>, c: &Council<'_>, la: &LaName, t: Date) -> Capacit
         waits: waits(c, t),
         waiting_now: waiting_now(c, t),
         discharge_delays: discharge_delays(c, t),
-        out_of_area: out_of_area(ix, c, la, t),
+        out_of_area: out_of_area(c, la, t),
         long_term_care: LongTermCare {
             id: "capacity.long_term_care",
-            now: in_care_homes(ix, c, t),
-            a_year_ago: in_care_homes(ix, c, year_before(t)),
+            now: in_care_homes(c, t),
+            a_year_ago: in_care_homes(c, year_before(t)),
         },
     }
 }

@@ -1,6 +1,7 @@
 //! Comparison with England: statistical variation as `metrics.md` defines it,
 //! and the published indicators (the council's `indicators.csv` and ASCOF).
 
+use crate::index::Index;
 use continuum_domain::ascof;
 use continuum_domain::*;
 use serde::Serialize;
@@ -170,7 +171,7 @@ impl From<&ascof::MeasureInfo> for AscofMeasure {
 /// The council's ASCOF figures: for each measure, the latest year ending on or
 /// before T, compared with England's figure for the same year.
 pub fn ascof_indicators(
-    all: &[AscofValue],
+    ix: &Index<'_>,
     ons: &OnsCode,
     t: Date,
     measures: &[AscofMeasure],
@@ -178,20 +179,18 @@ pub fn ascof_indicators(
     let england = OnsCode::england();
     let mut out = Vec::new();
     for m in measures {
+        let all = ix.ascof_of(&m.code);
         let mine: Vec<&AscofValue> = all
             .iter()
-            .filter(|v| {
-                v.measure == m.code && v.ons_code.as_ref() == Some(ons) && v.year.end_date() <= t
-            })
+            .filter(|v| v.ons_code.as_ref() == Some(ons) && v.year.end_date() <= t)
+            .copied()
             .collect();
         let Some(latest) = mine.iter().max_by_key(|v| v.year).copied() else {
             continue;
         };
         let eng = |y: FinancialYear| {
             all.iter()
-                .find(|v| {
-                    v.measure == m.code && v.year == y && v.ons_code.as_ref() == Some(&england)
-                })
+                .find(|v| v.year == y && v.ons_code.as_ref() == Some(&england))
                 .and_then(|v| v.outcome.value())
         };
         let prev = mine.iter().find(|v| v.year == latest.year.previous());

@@ -17,6 +17,10 @@ pub struct Index<'a> {
     /// Sanctions of every council, by location: a host council's sanction
     /// matters to every council with people placed there.
     pub sanctions_by_location: HashMap<&'a str, Vec<&'a Sanction>>,
+    /// ASCOF figures by measure, in the dataset's order: a national file
+    /// holds some 25,000 figures, and each figure of a pack wants one
+    /// measure's few hundred.
+    pub ascof: HashMap<&'a str, Vec<&'a AscofValue>>,
     pub councils: HashMap<&'a str, Council<'a>>,
 }
 
@@ -40,19 +44,37 @@ pub struct Council<'a> {
     pub fees: Vec<&'a FeeRate>,
     pub indicators: Vec<&'a Indicator>,
     pub gaps: Vec<&'a Gap>,
-    /// The linked placement of each request: its earliest non-interim
-    /// placement (by start, then placement ID).
-    pub linked: HashMap<&'a str, &'a Placement>,
     /// Interim placements by request, and by person when they name no request.
     pub interim_by_request: HashMap<&'a str, Vec<&'a Placement>>,
     pub interim_by_person: HashMap<&'a str, Vec<&'a Placement>>,
+    /// Each request's linked placement (its earliest non-interim placement,
+    /// by start, then placement ID), in the order of `requests`, and each
+    /// placement's location (none if the register lacks it), in the order of
+    /// `placements`: each year of a pack walks them several times, and these
+    /// save a hash lookup by ID at every step.
+    pub linked_of: Vec<Option<&'a Placement>>,
+    pub location_of: Vec<Option<&'a Location>>,
 }
 
 impl<'a> Council<'a> {
-    /// The linked placement of a request: the earliest placement with its
-    /// `request_id` and `interim = N`.
-    pub fn linked_placement(&self, r: &Request) -> Option<&'a Placement> {
-        self.linked.get(r.request_id.as_str()).copied()
+    /// Every request with its linked placement.
+    pub fn requests_linked(
+        &self,
+    ) -> impl Iterator<Item = (&'a Request, Option<&'a Placement>)> + '_ {
+        self.requests
+            .iter()
+            .copied()
+            .zip(self.linked_of.iter().copied())
+    }
+
+    /// Every placement with its location.
+    pub fn placements_at(
+        &self,
+    ) -> impl Iterator<Item = (&'a Placement, Option<&'a Location>)> + '_ {
+        self.placements
+            .iter()
+            .copied()
+            .zip(self.location_of.iter().copied())
     }
 
     /// The council's neighbours.
@@ -74,8 +96,12 @@ impl<'a> Index<'a> {
             capacity: HashMap::default(),
             workforce: HashMap::default(),
             sanctions_by_location: HashMap::default(),
+            ascof: HashMap::default(),
             councils: HashMap::default(),
         };
+        for v in &ds.ascof {
+            ix.ascof.entry(v.measure.as_str()).or_default().push(v);
+        }
         for c in &ds.capacity {
             ix.capacity
                 .entry(c.location_id.as_str())
@@ -96,6 +122,11 @@ impl<'a> Index<'a> {
         }
         ix.group_councils();
         ix
+    }
+
+    /// The ASCOF figures of one measure, in the dataset's order.
+    pub fn ascof_of(&self, measure: &str) -> &[&'a AscofValue] {
+        self.ascof.get(measure).map_or(&[], Vec::as_slice)
     }
 
     fn council(&mut self, la: &'a str) -> &mut Council<'a> {
@@ -181,6 +212,7 @@ impl<'a> Index<'a> {
             |c| &mut c.reviews,
         );
         // Councils are independent: sort and link them on all cores.
+        let locations = &self.locations;
         let queue = std::sync::Mutex::new(self.councils.values_mut());
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
         std::thread::scope(|s| {
@@ -190,7 +222,7 @@ impl<'a> Index<'a> {
                         let next = queue.lock().ok().and_then(|mut q| q.next());
                         let Some(c) = next else { break };
                         c.sort();
-                        c.link();
+                        c.link(locations);
                     }
                 });
             }
@@ -246,11 +278,12 @@ impl<'a> Council<'a> {
         self.gaps.sort_by(|a, b| a.gap_id.cmp(&b.gap_id));
     }
 
-    fn link(&mut self) {
+    fn link(&mut self, locations: &HashMap<&'a str, &'a Location>) {
+        let mut linked: HashMap<&str, &Placement> = HashMap::default();
         for &p in &self.placements {
             match (&p.request_id, p.interim) {
                 (Some(r), false) => {
-                    let first = self.linked.entry(r.as_str()).or_insert(p);
+                    let first = linked.entry(r.as_str()).or_insert(p);
                     if (p.start_date, &p.placement_id) < (first.start_date, &first.placement_id) {
                         *first = p;
                     }
@@ -268,5 +301,15 @@ impl<'a> Council<'a> {
                 (None, false) => {}
             }
         }
+        self.linked_of = self
+            .requests
+            .iter()
+            .map(|r| linked.get(r.request_id.as_str()).copied())
+            .collect();
+        self.location_of = self
+            .placements
+            .iter()
+            .map(|p| locations.get(p.location_id.as_str()).copied())
+            .collect();
     }
 }

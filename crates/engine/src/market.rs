@@ -134,7 +134,7 @@ fn direct_payments(c: &Council<'_>, t: Date) -> Shared {
 pub fn compute(ix: &Index<'_>, c: &Council<'_>, t: Date, ascof: &[AscofMeasure]) -> Market {
     let mut entries = bundle_indicators(&c.indicators, t);
     if let Some(a) = c.authority {
-        entries.extend(ascof_indicators(&ix.ds.ascof, &a.ons_code, t, ascof));
+        entries.extend(ascof_indicators(ix, &a.ons_code, t, ascof));
     }
     Market {
         locations: locations(c, t),

@@ -86,10 +86,9 @@ pub fn ascof_ranks(
     let mut out = Vec::new();
     for m in measures {
         let rows: Vec<_> = ix
-            .ds
-            .ascof
+            .ascof_of(&m.code)
             .iter()
-            .filter(|v| v.measure == m.code && v.year.end_date() <= t)
+            .filter(|v| v.year.end_date() <= t)
             .collect();
         let Some(year) = rows
             .iter()

@@ -219,12 +219,12 @@ fn visit_coverage(c: &Council<'_>, t: Date, com: &[&str], risk: &[RiskEntry]) ->
     }
 }
 
+/// Each location's latest assessment: its rows, by location ID.
+pub type Latest<'a> = BTreeMap<&'a str, Vec<&'a QualityAssessment>>;
+
 /// The latest assessment of each location for the council dated on or before
 /// T: its rows (one per standard). Ties on date go to the larger assessment ID.
-pub fn latest_assessments<'a>(
-    c: &Council<'a>,
-    t: Date,
-) -> BTreeMap<&'a str, Vec<&'a QualityAssessment>> {
+pub fn latest_assessments<'a>(c: &Council<'a>, t: Date) -> Latest<'a> {
     let mut latest: HashMap<&str, (Date, &str)> = HashMap::default();
     for a in c.assessments.iter().filter(|a| a.date <= t) {
         let key = (a.date, a.assessment_id.as_str());
@@ -253,8 +253,7 @@ pub fn below_threshold(rows: &[&QualityAssessment]) -> bool {
     poor || (!rows.is_empty() && weak * 4 >= rows.len())
 }
 
-fn assessments(c: &Council<'_>, t: Date) -> Assessments {
-    let latest = latest_assessments(c, t);
+fn assessments(latest: &Latest<'_>) -> Assessments {
     let below: Vec<LocationId> = latest
         .iter()
         .filter(|(_, rows)| below_threshold(rows))
@@ -306,12 +305,13 @@ fn concerns(c: &Council<'_>, t: Date) -> Concerns {
 /// Computes section 4.
 pub fn compute(ix: &Index<'_>, c: &Council<'_>, t: Date) -> Quality {
     let com = commissioned(c, t);
-    let risk = risk::assess(ix, c, t, &com);
+    let latest = latest_assessments(c, t);
+    let risk = risk::assess(ix, c, t, &com, &latest);
     Quality {
         rating_mix: rating_mix(c, t),
         sanctions: sanctions(ix, c, t),
         visit_coverage: visit_coverage(c, t, &com, &risk.locations),
-        assessments: assessments(c, t),
+        assessments: assessments(&latest),
         concerns: concerns(c, t),
         risk,
     }

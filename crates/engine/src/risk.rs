@@ -26,7 +26,7 @@ use serde::Serialize;
 use crate::index::{Council, Index};
 #[cfg(doc)]
 use crate::quality::commissioned;
-use crate::quality::{below_threshold, clusters, latest_assessments};
+use crate::quality::{Latest, below_threshold, clusters};
 use crate::time::Window;
 use rustc_hash::FxHashMap as HashMap;
 
@@ -89,7 +89,7 @@ pub fn reasons(
     by: &ByLocation<'_>,
     l: &Location,
     t: Date,
-    latest: &BTreeMap<&str, Vec<&QualityAssessment>>,
+    latest: &Latest<'_>,
 ) -> Vec<Reason> {
     let year = Window::year_to(t);
     let id = l.location_id.as_str();
@@ -220,17 +220,23 @@ impl<'a> ByLocation<'a> {
 }
 
 /// Assesses every commissioned location (`commissioned`, from
-/// [`commissioned`]).
-pub fn assess(ix: &Index<'_>, c: &Council<'_>, t: Date, commissioned: &[&str]) -> Risk {
+/// [`commissioned`]), given the council's latest assessments at T (from
+/// [`latest_assessments`](crate::quality::latest_assessments)).
+pub fn assess(
+    ix: &Index<'_>,
+    c: &Council<'_>,
+    t: Date,
+    commissioned: &[&str],
+    latest: &Latest<'_>,
+) -> Risk {
     let mut counts: BTreeMap<RiskLevel, u64> = BTreeMap::new();
     let mut locations = Vec::new();
-    let latest = latest_assessments(c, t);
     let by = ByLocation::new(c);
     for &id in commissioned {
         let Some(l) = ix.locations.get(id) else {
             continue;
         };
-        let rs = reasons(ix, &by, l, t, &latest);
+        let rs = reasons(ix, &by, l, t, latest);
         let (lvl, score) = level(&rs);
         *counts.entry(lvl).or_insert(0) += 1;
         locations.push(RiskEntry {
