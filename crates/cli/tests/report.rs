@@ -136,13 +136,12 @@ fn an_import_refreshes_the_read_models_it_made_stale() {
         let out = run(
             db,
             &[
-                "--log", "debug", "report", "--la", "Kent", "--format", "json",
+                "--log", "info", "report", "--la", "Kent", "--format", "json",
             ],
         );
         assert!(out.status.success());
         let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let from_model =
-            String::from_utf8_lossy(&out.stderr).contains("rows read from the read model");
+        let from_model = String::from_utf8_lossy(&out.stderr).contains("source=\"read model\"");
         (json, from_model)
     };
 

@@ -218,11 +218,13 @@ async fn keep_read_model<B: SqlBackend>(
 ) -> StoreResult<ReadModelInfo> {
     let started = std::time::Instant::now();
     let row = crate::blocking(|| read_model::build(la, since, ds, stamp));
+    let encoded = started.elapsed();
     let info = write!(backend, |tx| read_model::store(&mut tx, &row).await?)?;
     tracing::debug!(
         la = la.as_str(),
         rows = info.rows,
         bytes = info.bytes,
+        encode_ms = u64::try_from(encoded.as_millis()).unwrap_or(u64::MAX),
         ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
         "read model kept"
     );

@@ -31,8 +31,8 @@ pub async fn run(a: ReportArgs, cfg: &Config) -> anyhow::Result<()> {
     let opts = options(a.rubric.as_deref())?;
     let pb = progress::spinner("loading the data");
     let started = std::time::Instant::now();
-    let ds = match &a.bundle {
-        Some(dir) => read_bundle(dir.clone()).await?,
+    let (ds, source) = match &a.bundle {
+        Some(dir) => (read_bundle(dir.clone()).await?, "files"),
         None => {
             let store = open_store(&cfg.database).await?;
             let scope = match &which {
@@ -41,7 +41,7 @@ pub async fn run(a: ReportArgs, cfg: &Config) -> anyhow::Result<()> {
             };
             match scope {
                 Scope::CouncilSince(la, since) => pack_rows(store.as_ref(), &la, since).await?,
-                scope => store.load_dataset(&scope).await?,
+                scope => (store.load_dataset(&scope).await?, "tables"),
             }
         }
     };
@@ -55,6 +55,7 @@ pub async fn run(a: ReportArgs, cfg: &Config) -> anyhow::Result<()> {
     tracing::info!(
         load_ms = loaded_ms,
         compute_ms = computed_ms,
+        source,
         "evidence pack computed"
     );
     let bytes = render(&packs, a.format, a.la.eq_ignore_ascii_case("all"))?;
@@ -93,26 +94,32 @@ async fn one_council(
 
 /// One council's pack rows: from its read model when that is current, else
 /// from the tables, which then become its read model for the next pack.
+/// Says which it was: "read model" or "tables".
 async fn pack_rows(
     store: &dyn continuum_store::Store,
     la: &LaName,
     since: Date,
-) -> anyhow::Result<Dataset> {
+) -> anyhow::Result<(Dataset, &'static str)> {
     let rows = store.load_pack_rows(la, since, true).await?;
-    match &rows.source {
-        PackSource::ReadModel => tracing::debug!("rows read from the read model"),
-        PackSource::Tables { kept: Some(Ok(m)) } => tracing::info!(
-            rows = m.rows,
-            bytes = m.bytes,
-            "rows read from the tables and kept as the council's read model"
-        ),
-        PackSource::Tables { kept: Some(Err(e)) } => tracing::warn!(
-            error = e.as_str(),
-            "rows read from the tables; the read model could not be kept"
-        ),
-        PackSource::Tables { kept: None } => {}
-    }
-    Ok(rows.dataset)
+    let source = match &rows.source {
+        PackSource::ReadModel => "read model",
+        PackSource::Tables { kept } => {
+            match kept {
+                Some(Ok(m)) => tracing::info!(
+                    rows = m.rows,
+                    bytes = m.bytes,
+                    "rows read from the tables and kept as the council's read model"
+                ),
+                Some(Err(e)) => tracing::warn!(
+                    error = e.as_str(),
+                    "rows read from the tables; the read model could not be kept"
+                ),
+                None => {}
+            }
+            "tables"
+        }
+    };
+    Ok((rows.dataset, source))
 }
 
 fn parse_as_at(s: &str) -> anyhow::Result<Date> {
