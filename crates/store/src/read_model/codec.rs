@@ -15,11 +15,15 @@
 //! ```text
 //! "CNRM" version:u32 tables:u32
 //! for each table: name_len:u8 name kind:u8 columns:u32 rows:u32
-//!                 text_len:u32 cells_len:u32 text cells
+//!                 text_len:u32 cells_len:u32 packed_len:u32 packed
 //! ```
 //!
-//! A table's text is every text value's bytes, end to end; it is checked as
-//! UTF-8 once, and each value's text is a slice of it. Its cells are, for a
+//! `packed` is the table's text and cells, end to end, compressed as one LZ4
+//! block: a council's read model is a quarter of the size, so a quarter of
+//! the pages to write, keep and read, and each table is decompressed by the
+//! thread that decodes it. A table's text is every text value's bytes, end
+//! to end; it is checked as UTF-8 once, and each value's text is a slice of
+//! it. Its cells are, for a
 //! table written through the codec (`kind` 0), a tag byte and a payload per
 //! cell: null; text with a one-byte or a four-byte length; a whole number
 //! (8 bytes); a real number (8 bytes); false; true; a date (its day number
@@ -39,7 +43,7 @@ const MAGIC: &[u8; 4] = b"CNRM";
 
 /// The layout's version. Any change to the layout above moves it; a change
 /// to a table's columns changes [`fingerprint`] on its own.
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// How a table is written: through the codec, or field by field.
 const CELLS: u8 = 0;
@@ -126,26 +130,59 @@ fn table_fingerprint(t: &crate::schema::Table, add: &mut impl FnMut(&[u8])) {
     add(format!("{:?}", t.tenant).as_bytes());
 }
 
-/// Writes a dataset.
+/// Writes a dataset. Tables are written on two threads, largest first, each
+/// into its own bytes, which are then put together in the fixed order.
 pub fn encode(ds: &Dataset) -> Vec<u8> {
-    let mut out = Vec::with_capacity(1 << 20);
-    out.extend_from_slice(MAGIC);
-    put_u32(&mut out, VERSION);
-    let mut tables = 0u32;
-    macro_rules! count {
-        ($($field:ident: $ty:ident [$how:ident]),* $(,)?) => { $( let _ = &ds.$field; tables += 1; )* };
-    }
-    dataset_tables!(count);
-    put_u32(&mut out, tables + 1);
-    let mut block = Block::default();
+    type Job<'d> = Box<dyn Fn(&mut Block) -> Vec<u8> + Sync + 'd>;
+    let mut jobs: Vec<(usize, Job<'_>)> = Vec::new();
     macro_rules! each {
-        ($($field:ident: $ty:ident [$how:ident]),* $(,)?) => {
-            $( block.$how(&ds.$field, &mut out); )*
-        };
+        ($($field:ident: $ty:ident [$how:ident]),* $(,)?) => { $(
+            jobs.push((
+                ds.$field.len() * size_of::<$ty>(),
+                Box::new(|b: &mut Block| b.$how(&ds.$field)),
+            ));
+        )* };
     }
     dataset_tables!(each);
-    let ascof: Vec<AscofRow> = ds.ascof.iter().cloned().map(AscofRow).collect();
-    block.cells(&ascof, &mut out);
+    jobs.push((
+        ds.ascof.len() * size_of::<AscofRow>(),
+        Box::new(|b: &mut Block| {
+            let ascof: Vec<AscofRow> = ds.ascof.iter().cloned().map(AscofRow).collect();
+            b.cells(&ascof)
+        }),
+    ));
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].0));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut block = Block::default();
+        let mut done = Vec::new();
+        while let Some(&i) = order.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            done.push((i, jobs[i].1(&mut block)));
+        }
+        done
+    };
+    let mut blocks = std::thread::scope(|s| {
+        let other = s.spawn(work);
+        let mut done = work();
+        // A panic in the other thread is a bug in a record's `values`; it
+        // goes on as one here.
+        done.extend(
+            other
+                .join()
+                .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+        );
+        done
+    });
+    blocks.sort_by_key(|(i, _)| *i);
+    let size: usize = blocks.iter().map(|(_, b)| b.len()).sum();
+    let mut out = Vec::with_capacity(12 + size);
+    out.extend_from_slice(MAGIC);
+    put_u32(&mut out, VERSION);
+    put_u32(&mut out, len_u32(blocks.len()));
+    for (_, b) in blocks {
+        out.extend_from_slice(&b);
+    }
     out
 }
 
@@ -167,7 +204,7 @@ struct Block {
 
 impl Block {
     /// Writes a table through its records' codec.
-    fn cells<R: Record>(&mut self, rows: &[R], out: &mut Vec<u8>) {
+    fn cells<R: Record>(&mut self, rows: &[R]) -> Vec<u8> {
         let t = R::TABLE;
         self.text.clear();
         self.cells.clear();
@@ -181,12 +218,13 @@ impl Block {
                 self.cell(v);
             }
         }
-        Self::header(out, t.name, CELLS, t.columns.len(), rows.len());
-        Self::body(out, &self.text, &self.cells);
+        let mut out = Self::header(t.name, CELLS, t.columns.len(), rows.len());
+        Self::body(&mut out, &self.text, &self.cells);
+        out
     }
 
     /// Writes a table field by field.
-    fn packed<R: Record + Packed>(&mut self, rows: &[R], out: &mut Vec<u8>) {
+    fn packed<R: Record + Packed>(&mut self, rows: &[R]) -> Vec<u8> {
         let mut w = packed::Writer {
             text: std::mem::take(&mut self.text),
             bytes: std::mem::take(&mut self.cells),
@@ -196,25 +234,37 @@ impl Block {
         for r in rows {
             r.put(&mut w);
         }
-        Self::header(out, R::TABLE.name, PACKED, 0, rows.len());
-        Self::body(out, &w.text, &w.bytes);
+        let mut out = Self::header(R::TABLE.name, PACKED, 0, rows.len());
+        Self::body(&mut out, &w.text, &w.bytes);
         self.text = w.text;
         self.cells = w.bytes;
+        out
     }
 
-    fn header(out: &mut Vec<u8>, name: &str, kind: u8, columns: usize, rows: usize) {
+    fn header(name: &str, kind: u8, columns: usize, rows: usize) -> Vec<u8> {
+        let mut out = Vec::new();
         out.push(u8::try_from(name.len()).unwrap_or(u8::MAX));
         out.extend_from_slice(name.as_bytes());
         out.push(kind);
-        put_u32(out, len_u32(columns));
-        put_u32(out, len_u32(rows));
+        put_u32(&mut out, len_u32(columns));
+        put_u32(&mut out, len_u32(rows));
+        out
     }
 
+    /// A table's text and cells, compressed together as one LZ4 block.
     fn body(out: &mut Vec<u8>, text: &[u8], cells: &[u8]) {
         put_u32(out, len_u32(text.len()));
         put_u32(out, len_u32(cells.len()));
-        out.extend_from_slice(text);
-        out.extend_from_slice(cells);
+        if text.is_empty() && cells.is_empty() {
+            put_u32(out, 0);
+            return;
+        }
+        let mut raw = Vec::with_capacity(text.len() + cells.len());
+        raw.extend_from_slice(text);
+        raw.extend_from_slice(cells);
+        let packed = lz4_flex::block::compress(&raw);
+        put_u32(out, len_u32(packed.len()));
+        out.extend_from_slice(&packed);
     }
 
     fn cell(&mut self, v: &Value<'_>) {
@@ -485,8 +535,10 @@ struct Part<'a> {
     kind: u8,
     columns: usize,
     rows: usize,
-    text: &'a [u8],
-    cells: &'a [u8],
+    text_len: usize,
+    cells_len: usize,
+    /// Its text and cells, compressed.
+    packed: &'a [u8],
 }
 
 /// Reads a dataset written by [`encode`].
@@ -520,13 +572,15 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
         let rows = input.u32()?;
         let text_len = input.u32()?;
         let cells_len = input.u32()?;
+        let packed_len = input.u32()?;
         parts.push(Part {
             name,
             kind,
             columns,
             rows,
-            text: input.take(text_len)?,
-            cells: input.take(cells_len)?,
+            text_len,
+            cells_len,
+            packed: input.take(packed_len)?,
         });
     }
     if !input.done() {
@@ -599,20 +653,50 @@ fn part<'p, 'a>(parts: &'p [Part<'a>], name: &str) -> Result<&'p Part<'a>, Decod
 
 impl Part<'_> {
     fn size(&self) -> usize {
-        self.text.len() + self.cells.len()
+        self.text_len + self.cells_len
     }
 
-    /// Its row count, which cannot exceed its bytes: every row takes one.
-    fn rows(&self) -> Result<usize, DecodeError> {
-        if self.rows > self.cells.len() {
+    /// Its text and cells, decompressed, end to end.
+    fn unpack(&self) -> Result<Vec<u8>, DecodeError> {
+        let n = self.size();
+        // LZ4 makes at most 255 bytes of each: a size beyond that is damage,
+        // not a reason to allocate.
+        if n > self.packed.len().saturating_mul(255) {
+            return Err(DecodeError(format!(
+                "{}: {n} bytes from {} compressed",
+                self.name,
+                self.packed.len()
+            )));
+        }
+        let mut raw = vec![0u8; n];
+        if n > 0 {
+            let got = lz4_flex::block::decompress_into(self.packed, &mut raw)
+                .map_err(|e| DecodeError(format!("{}: {e}", self.name)))?;
+            if got != n {
+                return Err(DecodeError(format!(
+                    "{}: {got} bytes where {n} were expected",
+                    self.name
+                )));
+            }
+        }
+        Ok(raw)
+    }
+
+    /// Its text (checked as UTF-8 once) and cells, from [`Part::unpack`].
+    fn split<'r>(&self, raw: &'r [u8]) -> Result<(&'r str, &'r [u8]), DecodeError> {
+        let (text, cells) = raw.split_at(self.text_len);
+        let text = std::str::from_utf8(text)
+            .map_err(|e| DecodeError(format!("the text of {}: {e}", self.name)))?;
+        // Every row takes at least one byte of cells.
+        if self.rows > cells.len() {
             return Err(DecodeError(format!(
                 "{}: {} rows in {} bytes",
                 self.name,
                 self.rows,
-                self.cells.len()
+                cells.len()
             )));
         }
-        Ok(self.rows)
+        Ok((text, cells))
     }
 }
 
@@ -625,10 +709,10 @@ fn packed_table<R: Record + Packed>(part: &Part<'_>) -> Result<Vec<R>, DecodeErr
             part.name
         )));
     }
-    let text = std::str::from_utf8(part.text)
-        .map_err(|e| DecodeError(format!("the text of {name}: {e}")))?;
-    let rows = part.rows()?;
-    let mut r = packed::Reader::new(part.cells, text);
+    let raw = part.unpack()?;
+    let (text, cells) = part.split(&raw)?;
+    let rows = part.rows;
+    let mut r = packed::Reader::new(cells, text);
     let mut out = Vec::with_capacity(rows);
     for _ in 0..rows {
         out.push(R::take(&mut r).map_err(|e| DecodeError(format!("{name}: {}", e.0)))?);
@@ -653,11 +737,11 @@ fn table<R: Record>(part: &Part<'_>) -> Result<Vec<R>, DecodeError> {
             t.columns.len()
         )));
     }
-    let text = std::str::from_utf8(part.text)
-        .map_err(|e| DecodeError(format!("the text of {}: {e}", t.name)))?;
+    let raw = part.unpack()?;
+    let (text, cells) = part.split(&raw)?;
     let first = usize::from(t.tenant == Tenant::Derived);
     let stream = Stream {
-        cells: part.cells,
+        cells,
         text,
         at: std::cell::Cell::new(0),
         text_at: std::cell::Cell::new(0),
@@ -665,7 +749,7 @@ fn table<R: Record>(part: &Part<'_>) -> Result<Vec<R>, DecodeError> {
         first,
         columns: part.columns,
     };
-    let rows = part.rows()?;
+    let rows = part.rows;
     let mut out = Vec::with_capacity(rows);
     for _ in 0..rows {
         stream.next_row()?;
@@ -676,7 +760,7 @@ fn table<R: Record>(part: &Part<'_>) -> Result<Vec<R>, DecodeError> {
     if rows > 0 {
         stream.next_row()?;
     }
-    if stream.at.get() != part.cells.len() || stream.text_at.get() != text.len() {
+    if stream.at.get() != cells.len() || stream.text_at.get() != text.len() {
         return Err(DecodeError(format!(
             "{}: the read model has cells left over",
             t.name
