@@ -45,15 +45,18 @@ fn main() -> ExitCode {
 }
 
 /// Logs go to stderr as text (or JSON with `log_format = "json"`), filtered by
-/// `RUST_LOG` or the configured level. Nothing personal is ever logged: log
+/// `RUST_LOG` or the configured level, in colour only on a terminal (a log
+/// file or a pipe gets plain text). Nothing personal is ever logged: log
 /// lines carry counts, durations and IDs of tables, never a person's record.
 fn init_tracing(cfg: &config::Config) {
+    use std::io::IsTerminal;
     use tracing_subscriber::EnvFilter;
     let filter =
         EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&cfg.log_level));
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_target(false);
     if cfg.log_format == "json" {
         builder.json().init();

@@ -85,3 +85,34 @@ async fn the_register_api_filters_and_pages() {
     assert_eq!(evidence["la"], "Anyshire");
     assert!(evidence["sections"]["capacity"].is_object());
 }
+
+/// The evidence pack reads only the rows a pack can use, from the council's
+/// read model once one is kept: it must be the pack of the council's whole
+/// data, at its own date and at an earlier one.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_evidence_pack_is_the_pack_of_the_whole_council() {
+    let app = TestApp::new().await;
+    let leader = app.who(Role::Leader, "Anyshire").await;
+    let la = continuum_domain::LaName::parse("Anyshire").unwrap();
+    let whole = app
+        .store
+        .load_dataset(&continuum_store::Scope::Council(la.clone()))
+        .await
+        .unwrap();
+    let opts = continuum_engine::Options::new(continuum_web::cache::ascof_measures());
+    for (query, as_at) in [("", None), ("?as_at=2023-06-30", Some("2023-06-30"))] {
+        let got = app
+            .get(&format!("/api/v1/evidence{query}"), Some(&leader))
+            .await
+            .json();
+        let t = as_at.map(|d| continuum_domain::parse_date(d).unwrap());
+        let expected = continuum_engine::evidence_pack(&whole, &la, t, &opts).unwrap();
+        // Both through JSON text, as a client reads them.
+        let expected: serde_json::Value =
+            serde_json::from_slice(&serde_json::to_vec(&expected).unwrap()).unwrap();
+        assert_eq!(got, expected, "{query}");
+    }
+    let models = app.store.read_models().await.unwrap();
+    assert_eq!(models.len(), 1, "the pack's rows were kept");
+    assert!(models[0].current);
+}

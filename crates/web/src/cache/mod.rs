@@ -1,7 +1,8 @@
 //! What the web app keeps in memory between requests, and when it forgets.
 //!
-//! - [`packs`]: council datasets and computed evidence packs, per (council,
-//!   as-at date): the engine's full computation is far too slow for a page view.
+//! - [`packs`]: council datasets, and computed evidence packs per (council,
+//!   as-at date): the engine's full computation is far too slow for a page
+//!   view.
 //! - [`pages`]: each scope's register rows and each location's records, so
 //!   the register and location pages cost a lookup rather than a dozen
 //!   queries.
@@ -22,7 +23,7 @@ use std::hash::Hash;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use continuum_domain::{Dataset, Date, LaName, Location, LocationId};
+use continuum_domain::{Authority, Dataset, Date, LaName, Location, LocationId};
 use continuum_store::{ImportRecord, Store};
 use tokio::sync::OnceCell;
 
@@ -74,6 +75,8 @@ impl<K: Clone + Eq + Hash, T> Lru<K, T> {
 /// Everything cached.
 #[derive(Debug)]
 pub struct Inner {
+    /// Every council, with its own as-at date: one small read.
+    pub authorities: Lru<(), Vec<Authority>>,
     pub datasets: Lru<LaName, Dataset>,
     pub packs: Lru<(LaName, Date), PackEntry>,
     pub registers: Lru<ScopeKey, Vec<Location>>,
@@ -83,6 +86,7 @@ pub struct Inner {
 impl Default for Inner {
     fn default() -> Self {
         Self {
+            authorities: Lru::new(1),
             datasets: Lru::new(8),
             packs: Lru::new(32),
             registers: Lru::new(64),

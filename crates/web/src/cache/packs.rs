@@ -1,8 +1,11 @@
 //! Council datasets and evidence packs.
 //!
-//! A council's pack needs the whole council's dataset and the engine's full
-//! computation (seconds on a national database), so both are computed once
-//! per (council, as-at date) and kept; the page body is rendered once too.
+//! A council's whole dataset (for the benchmark and register pages and for
+//! scope checks) is loaded once and kept. A pack reads only the rows it can
+//! use, from the council's read model when it has a current one
+//! ([`Store::load_pack_rows`], which keeps one when it reads the tables), and
+//! is computed once per (council, as-at date) and kept; the page body is
+//! rendered once too.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -10,7 +13,7 @@ use std::sync::Arc;
 use continuum_domain::{Dataset, Date, LaName, LocationId};
 use continuum_engine::risk::RiskEntry;
 use continuum_engine::{AscofMeasure, Options, Pack};
-use continuum_store::{Scope, Store};
+use continuum_store::{PackSource, Scope, Store};
 
 use super::Cache;
 use crate::error::AppError;
@@ -83,9 +86,12 @@ impl Cache {
     /// The as-at date a pack uses when none is asked for: the council's own
     /// assessment date, or today.
     pub async fn default_date(&self, store: &dyn Store, la: &LaName) -> Result<Date, AppError> {
-        let ds = self.dataset(store, la).await?;
-        Ok(ds
-            .authorities
+        self.check_fresh(store).await?;
+        let c = self.lock().authorities.cell(&());
+        let all = c
+            .get_or_try_init(|| async { Ok::<_, AppError>(Arc::new(store.authorities().await?)) })
+            .await?;
+        Ok(all
             .iter()
             .find(|a| &a.la == la)
             .and_then(|a| a.as_at)
@@ -106,8 +112,18 @@ impl Cache {
         let c = self.lock().packs.cell(&(la.clone(), t));
         let entry = c
             .get_or_try_init(|| async {
-                let ds = self.dataset(store, la).await?;
-                compute(ds, la.clone(), t).await
+                let opts = Options::new(ascof_measures());
+                let started = std::time::Instant::now();
+                let rows = store
+                    .load_pack_rows(la, continuum_engine::history_from(t, &opts), true)
+                    .await?;
+                tracing::info!(
+                    rows = rows.dataset.total_rows(),
+                    read_model = matches!(rows.source, PackSource::ReadModel),
+                    duration_ms = started.elapsed().as_millis() as u64,
+                    "pack rows loaded"
+                );
+                compute(rows.dataset, la.clone(), t, opts).await
             })
             .await?;
         Ok(entry.clone())
@@ -115,10 +131,15 @@ impl Cache {
 }
 
 /// Runs the engine off the async threads.
-async fn compute(ds: Arc<Dataset>, la: LaName, t: Date) -> Result<Arc<PackEntry>, AppError> {
+async fn compute(
+    ds: Dataset,
+    la: LaName,
+    t: Date,
+    opts: Options,
+) -> Result<Arc<PackEntry>, AppError> {
     let started = std::time::Instant::now();
     let pack = tokio::task::spawn_blocking(move || {
-        continuum_engine::evidence_pack(&ds, &la, Some(t), &Options::new(ascof_measures()))
+        continuum_engine::evidence_pack(&ds, &la, Some(t), &opts)
     })
     .await
     .map_err(AppError::internal)?
