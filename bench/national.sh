@@ -12,6 +12,10 @@ echo "generate national --scale 1: $rows rows in ${gen_s}s ($(python3 -c "print(
 rm -f nat.db nat.db-wal nat.db-shm
 read -r sq_s sq_kb < <(measure "$BIN" --database sqlite://nat.db --log warn import bundle national)
 echo "import into SQLite: ${sq_s}s ($(python3 -c "print(round($rows/$sq_s))") rows/s), peak ${sq_kb} KB"
+# A council's database holds NHS England's ASCOF figures too (the real file,
+# some 25,000 figures for every council): each pack compares with England
+# and ranks among all councils on them.
+"$BIN" --database sqlite://nat.db --log error import ascof "$DATA/ascof/ascof_2024_25.ods" >/dev/null 2>&1
 
 url=$(fresh_pg bench_nat)
 read -r pg_s pg_kb < <(measure "$BIN" --database "$url" --log warn import bundle national)
