@@ -13,6 +13,27 @@ fn pack_json(db: &str, extra: &[&str]) -> serde_json::Value {
     serde_json::from_str(&ok(db, &args)).unwrap()
 }
 
+/// A national bundle at scale 0.01 in `t`, generated with `seed`.
+fn national(t: &tempfile::TempDir, seed: u64) -> std::path::PathBuf {
+    let src = t.path().join("national");
+    let seed = seed.to_string();
+    ok(
+        "sqlite::memory:",
+        &[
+            "generate",
+            "--profile",
+            "national",
+            "--seed",
+            &seed,
+            "--scale",
+            "0.01",
+            "--out",
+            src.to_str().unwrap(),
+        ],
+    );
+    src
+}
+
 #[test]
 fn the_demo_pack_is_identical_from_files_sqlite_and_postgres() {
     let t = tempfile::tempdir().unwrap();
@@ -52,22 +73,8 @@ fn the_demo_pack_is_identical_from_files_sqlite_and_postgres() {
 #[test]
 fn a_council_pack_from_the_database_equals_the_pack_from_the_files() {
     let t = tempfile::tempdir().unwrap();
-    let src = t.path().join("national");
+    let src = national(&t, 5);
     let dir = src.to_str().unwrap();
-    ok(
-        "sqlite::memory:",
-        &[
-            "generate",
-            "--profile",
-            "national",
-            "--seed",
-            "5",
-            "--scale",
-            "0.01",
-            "--out",
-            dir,
-        ],
-    );
     let lite = sqlite();
     ok(&lite.url, &["import", "bundle", dir]);
     let authorities = std::fs::read_to_string(src.join("authority.csv")).unwrap();
@@ -114,22 +121,8 @@ fn a_council_pack_from_the_database_equals_the_pack_from_the_files() {
 #[test]
 fn an_import_refreshes_the_read_models_it_made_stale() {
     let t = tempfile::tempdir().unwrap();
-    let src = t.path().join("national");
+    let src = national(&t, 9);
     let dir = src.to_str().unwrap();
-    ok(
-        "sqlite::memory:",
-        &[
-            "generate",
-            "--profile",
-            "national",
-            "--seed",
-            "9",
-            "--scale",
-            "0.01",
-            "--out",
-            dir,
-        ],
-    );
     let ascof = data().join("ascof/ascof_2024_25.ods");
     let ascof = ascof.to_str().unwrap();
     let report = |db: &str| {

@@ -3,9 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
+use common::open;
 use continuum_domain::{Dataset, PersonId, ReviewId};
-use continuum_store::{DatabaseUrl, ImportSource, Store};
-use continuum_store_sqlite::SqliteStore;
+use continuum_store::{ImportSource, Store};
 
 /// A national bundle big enough to be written as a bulk import (over
 /// 100,000 rows, several tables over 20,000).
@@ -26,14 +28,6 @@ fn source() -> ImportSource {
         name: "national".into(),
         digest: None,
     }
-}
-
-async fn open(dir: &tempfile::TempDir) -> (SqliteStore, std::path::PathBuf) {
-    let path = dir.path().join("t.db");
-    let url = DatabaseUrl::parse(&format!("sqlite://{}", path.display())).unwrap();
-    let store = SqliteStore::open(&url).await.unwrap();
-    store.migrate().await.unwrap();
-    (store, path)
 }
 
 fn journal_mode(path: &std::path::Path) -> String {

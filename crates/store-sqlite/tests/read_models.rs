@@ -3,17 +3,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use continuum_domain::{Dataset, LaName};
-use continuum_store::{DatabaseUrl, ImportSource, PackSource, Scope, Store};
-use continuum_store_sqlite::SqliteStore;
+mod common;
 
-async fn open(dir: &tempfile::TempDir) -> (SqliteStore, std::path::PathBuf) {
-    let path = dir.path().join("t.db");
-    let url = DatabaseUrl::parse(&format!("sqlite://{}", path.display())).unwrap();
-    let store = SqliteStore::open(&url).await.unwrap();
-    store.migrate().await.unwrap();
-    (store, path)
-}
+use common::open;
+use continuum_domain::{Dataset, LaName};
+use continuum_store::{ImportSource, PackSource, Scope, Store};
 
 fn source() -> ImportSource {
     ImportSource {
