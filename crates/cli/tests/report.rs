@@ -250,4 +250,20 @@ fn an_unknown_council_is_bad_input() {
         ],
     );
     assert!(err.contains("Nowhere"), "{err}");
+
+    // From a database too, with a date or without, and no read model is
+    // kept for it.
+    let lite = sqlite();
+    ok(&lite.url, &["import", "bundle", src.to_str().unwrap()]);
+    for at in [&[][..], &["--as-at", "2024-03-31"][..]] {
+        let mut args = vec!["report", "--la", "Nowhere"];
+        args.extend_from_slice(at);
+        let err = bad(&lite.url, &args);
+        assert!(err.contains("no council named 'Nowhere'"), "{err}");
+    }
+    let counts = counts(&lite.url);
+    assert!(
+        counts.contains(&("read_models".to_string(), 0)),
+        "{counts:?}"
+    );
 }

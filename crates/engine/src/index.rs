@@ -52,8 +52,8 @@ pub struct Council<'a> {
     /// placement's location (none if the register lacks it), in the order of
     /// `placements`: each year of a pack walks them several times, and these
     /// save a hash lookup by ID at every step.
-    pub linked_of: Vec<Option<&'a Placement>>,
-    pub location_of: Vec<Option<&'a Location>>,
+    linked_of: Vec<Option<&'a Placement>>,
+    location_of: Vec<Option<&'a Location>>,
 }
 
 impl<'a> Council<'a> {
@@ -61,6 +61,7 @@ impl<'a> Council<'a> {
     pub fn requests_linked(
         &self,
     ) -> impl Iterator<Item = (&'a Request, Option<&'a Placement>)> + '_ {
+        debug_assert_eq!(self.requests.len(), self.linked_of.len());
         self.requests
             .iter()
             .copied()
@@ -71,6 +72,7 @@ impl<'a> Council<'a> {
     pub fn placements_at(
         &self,
     ) -> impl Iterator<Item = (&'a Placement, Option<&'a Location>)> + '_ {
+        debug_assert_eq!(self.placements.len(), self.location_of.len());
         self.placements
             .iter()
             .copied()

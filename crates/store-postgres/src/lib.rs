@@ -83,10 +83,27 @@ impl SqlBackend for PgStore {
     }
 
     async fn run_migrations(&self) -> StoreResult<()> {
+        let applied = || async {
+            // Before the first run there is no log of migrations yet.
+            sqlx::query_scalar::<_, i64>("select count(*) from _sqlx_migrations")
+                .fetch_one(&self.pool)
+                .await
+                .unwrap_or(0)
+        };
+        let before = applied().await;
         MIGRATOR
             .run(&self.pool)
             .await
-            .map_err(|e| StoreError::Database(format!("migration failed: {e}")))
+            .map_err(|e| StoreError::Database(format!("migration failed: {e}")))?;
+        if applied().await != before {
+            // A migration may change stored data without an import, which
+            // is what keeps read models current: the models go.
+            sqlx::query("delete from read_models")
+                .execute(&self.pool)
+                .await
+                .map_err(|e| StoreError::Database(format!("clearing read models: {e}")))?;
+        }
+        Ok(())
     }
 
     async fn count_tables(&self) -> StoreResult<Vec<(String, i64)>> {

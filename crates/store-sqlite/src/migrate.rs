@@ -29,6 +29,7 @@ pub fn run(conn: &mut Connection) -> StoreResult<()> {
         );",
     )
     .map_err(|e| failed(0, e))?;
+    let mut applied_any = false;
     for m in MIGRATOR.iter() {
         // Immediate: a second process migrating at the same time waits here,
         // then finds the migration applied.
@@ -74,6 +75,13 @@ pub fn run(conn: &mut Connection) -> StoreResult<()> {
         )
         .map_err(|e| failed(m.version, e))?;
         tx.commit().map_err(|e| failed(m.version, e))?;
+        applied_any = true;
+    }
+    if applied_any {
+        // A migration may change stored data without an import, which is
+        // what keeps read models current: the models go.
+        conn.execute_batch("delete from read_models")
+            .map_err(|e| StoreError::Database(format!("clearing read models: {e}")))?;
     }
     Ok(())
 }

@@ -87,3 +87,36 @@ async fn a_damaged_read_model_is_rebuilt_from_the_tables() {
     assert!(from_model(&again.source));
     assert_eq!(again.dataset, tables);
 }
+
+/// A migration may change stored data without an import: applying one
+/// deletes the read models, and migrating with nothing to apply keeps them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn applying_a_migration_deletes_the_read_models() {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, path) = open(&dir).await;
+    store
+        .import_dataset(&continuum_store::conformance::fixture(), &source())
+        .await
+        .unwrap();
+    let la = LaName::parse("Anyshire").unwrap();
+    let since = continuum_domain::parse_date("2022-04-01").unwrap();
+    store.load_pack_rows(&la, since, true).await.unwrap();
+    store.migrate().await.unwrap();
+    assert_eq!(
+        store.read_models().await.unwrap().len(),
+        1,
+        "nothing applied"
+    );
+
+    // Migration 4 rebuilds tables with their rows, so it can run again: as
+    // if it were new to this database.
+    let c = rusqlite::Connection::open(&path).unwrap();
+    c.execute("delete from _sqlx_migrations where version = 4", [])
+        .unwrap();
+    drop(c);
+    store.migrate().await.unwrap();
+    assert!(store.read_models().await.unwrap().is_empty());
+    let rows = store.load_pack_rows(&la, since, false).await.unwrap();
+    assert!(matches!(rows.source, PackSource::Tables { kept: None }));
+    assert!(!rows.dataset.placements.is_empty(), "the rows survived it");
+}

@@ -486,19 +486,38 @@ impl Own {
     }
 
     fn placements(&self) -> Filter {
-        self.since(
-            "end_date is null or cast(end_date as text) > $2 \
-             or cast(start_date as text) > $2 or (request_id is not null and not interim)",
-        )
+        self.since(PLACEMENTS_KEPT)
     }
 
     fn requests(&self) -> Filter {
-        self.since("closed_on is null or cast(closed_on as text) > $2")
+        self.since(REQUESTS_KEPT)
     }
 
     fn reviews(&self) -> Filter {
-        self.since("cast(date as text) > $2")
+        self.since(REVIEWS_KEPT)
     }
+}
+
+/// Which history a dated scope keeps, `$2` being its date.
+const PLACEMENTS_KEPT: &str = "end_date is null or cast(end_date as text) > $2 \
+     or cast(start_date as text) > $2 or (request_id is not null and not interim)";
+const REQUESTS_KEPT: &str = "closed_on is null or cast(closed_on as text) > $2";
+const REVIEWS_KEPT: &str = "cast(date as text) > $2";
+
+/// The version of an evidence pack's load beyond what its clauses and
+/// column lists say: move it whenever the load comes to read other rows
+/// (the locations from elsewhere, the linked requests read back), so that
+/// read models kept by the load before are not read.
+const PACK_LOAD_VERSION: u32 = 1;
+
+/// What an evidence pack's load ([`Scope::CouncilSince`]) reads, in words:
+/// its version, the clauses that choose its history and the columns it
+/// leaves out. A read model keeps it in its fingerprint, so a change to the
+/// load makes the models kept before it stale.
+pub fn pack_load_definition() -> String {
+    format!(
+        "{PACK_LOAD_VERSION}\n{PLACEMENTS_KEPT}\n{REQUESTS_KEPT}\n{REVIEWS_KEPT}\n{PEOPLE_UNREAD:?}\n{REQUESTS_UNREAD:?}\n{PLACEMENTS_UNREAD:?}"
+    )
 }
 
 /// The columns of people, requests and placements that no figure of an

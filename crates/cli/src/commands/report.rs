@@ -70,23 +70,21 @@ pub async fn run(a: ReportArgs, cfg: &Config) -> anyhow::Result<()> {
 
 /// One council's scope for its pack: only the history the pack can use, from
 /// the as-at date given or the council's own. A council with neither date
-/// (or unknown) loads whole, and the engine says what is missing.
+/// loads whole, and the engine says what is missing; a council the database
+/// does not hold is bad input here, before any read model is kept for it.
 async fn one_council(
     store: &dyn continuum_store::Store,
     la: &LaName,
     as_at: Option<Date>,
     opts: &Options,
 ) -> anyhow::Result<Scope> {
-    let t = match as_at {
-        Some(t) => Some(t),
-        None => store
-            .authorities()
-            .await?
-            .into_iter()
-            .find(|a| &a.la == la)
-            .and_then(|a| a.as_at),
+    let Some(council) = store.authorities().await?.into_iter().find(|a| &a.la == la) else {
+        return Err(BadInput(
+            continuum_engine::EngineError::UnknownCouncil(la.to_string()).to_string(),
+        )
+        .into());
     };
-    Ok(match t {
+    Ok(match as_at.or(council.as_at) {
         Some(t) => Scope::CouncilSince(la.clone(), continuum_engine::history_from(t, opts)),
         None => Scope::Council(la.clone()),
     })

@@ -15,8 +15,12 @@
 //! ```text
 //! "CNRM" version:u32 tables:u32
 //! for each table: name_len:u8 name kind:u8 columns:u32 rows:u32
-//!                 text_len:u32 cells_len:u32 packed_len:u32 packed
+//!                 text_len:u32 cells_len:u32 packed_len:u32 packed sum:u64
 //! ```
+//!
+//! `sum` is the XXH3 checksum of the table's header and `packed`: a table
+//! whose bytes changed after it was written is an error before anything
+//! is allocated for it, not other rows.
 //!
 //! `packed` is the table's text and cells, end to end, compressed as one LZ4
 //! block: a council's read model is a quarter of the size, so a quarter of
@@ -43,7 +47,7 @@ const MAGIC: &[u8; 4] = b"CNRM";
 
 /// The layout's version. Any change to the layout above moves it; a change
 /// to a table's columns changes [`fingerprint`] on its own.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// How a table is written: through the codec, or field by field.
 const CELLS: u8 = 0;
@@ -91,34 +95,45 @@ macro_rules! dataset_tables {
     };
 }
 
-/// What a read model was written with: the layout's version and every
-/// table's name, columns and column types. A read model with another
-/// fingerprint was written by another build and is not read.
-pub fn fingerprint() -> String {
-    // FNV-1a: stable across builds and platforms, unlike the std hasher.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut add = |bytes: &[u8]| {
-        for &b in bytes {
-            h ^= u64::from(b);
+/// What a read model was written with: the layout's version; every table's
+/// name, columns and column types; every packed field's name and type and
+/// every vocabulary's words in order (a word is written as its place); and
+/// which rows and columns a pack's load reads
+/// ([`ops::pack_load_definition`](crate::ops::pack_load_definition)). A read
+/// model with another fingerprint was written by another build, or for
+/// another load, and is not read. The same build always gives the same one;
+/// a new compiler may name types differently, which only means the models
+/// are rebuilt.
+pub fn fingerprint() -> &'static str {
+    static FINGERPRINT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FINGERPRINT.get_or_init(|| {
+        // FNV-1a: the same on every platform and run, unlike the std hasher.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        let mut add = |bytes: &[u8]| {
+            for &b in bytes {
+                h ^= u64::from(b);
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            h ^= 0xff;
             h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    add(&VERSION.to_le_bytes());
-    macro_rules! each {
-        ($($field:ident: $ty:ident [$how:ident]),* $(,)?) => {
-            $(
-                table_fingerprint(<$ty as Record>::TABLE, &mut add);
-                each!(@$how $ty);
-            )*
         };
-        (@cells $ty:ident) => {};
-        (@packed $ty:ident) => { add(<$ty as Packed>::shape().as_bytes()) };
-    }
-    dataset_tables!(each);
-    table_fingerprint(AscofRow::TABLE, &mut add);
-    format!("{VERSION}-{h:016x}")
+        add(&VERSION.to_le_bytes());
+        macro_rules! each {
+            ($($field:ident: $ty:ident [$how:ident]),* $(,)?) => {
+                $(
+                    table_fingerprint(<$ty as Record>::TABLE, &mut add);
+                    each!(@$how $ty);
+                )*
+            };
+            (@cells $ty:ident) => {};
+            (@packed $ty:ident) => { add(<$ty as Packed>::shape().as_bytes()) };
+        }
+        dataset_tables!(each);
+        table_fingerprint(AscofRow::TABLE, &mut add);
+        add(packed::vocabularies().as_bytes());
+        add(crate::ops::pack_load_definition().as_bytes());
+        format!("{VERSION}-{h:016x}")
+    })
 }
 
 fn table_fingerprint(t: &crate::schema::Table, add: &mut impl FnMut(&[u8])) {
@@ -186,6 +201,11 @@ pub fn encode(ds: &Dataset) -> Vec<u8> {
     out
 }
 
+/// A table's checksum: XXH3 of its header and compressed bytes.
+fn checksum(bytes: &[u8]) -> u64 {
+    twox_hash::XxHash3_64::oneshot(bytes)
+}
+
 fn put_u32(out: &mut Vec<u8>, n: u32) {
     out.extend_from_slice(&n.to_le_bytes());
 }
@@ -242,7 +262,7 @@ impl Block {
     }
 
     fn header(name: &str, kind: u8, columns: usize, rows: usize) -> Vec<u8> {
-        let mut out = Vec::new();
+        let mut out = Vec::with_capacity(64);
         out.push(u8::try_from(name.len()).unwrap_or(u8::MAX));
         out.extend_from_slice(name.as_bytes());
         out.push(kind);
@@ -251,20 +271,23 @@ impl Block {
         out
     }
 
-    /// A table's text and cells, compressed together as one LZ4 block.
+    /// A table's text and cells, compressed together as one LZ4 block, and
+    /// the checksum of the table's header (in `out`) and that block.
     fn body(out: &mut Vec<u8>, text: &[u8], cells: &[u8]) {
         put_u32(out, len_u32(text.len()));
         put_u32(out, len_u32(cells.len()));
-        if text.is_empty() && cells.is_empty() {
-            put_u32(out, 0);
-            return;
-        }
-        let mut raw = Vec::with_capacity(text.len() + cells.len());
-        raw.extend_from_slice(text);
-        raw.extend_from_slice(cells);
-        let packed = lz4_flex::block::compress(&raw);
+        let packed = if text.is_empty() && cells.is_empty() {
+            Vec::new()
+        } else {
+            let mut raw = Vec::with_capacity(text.len() + cells.len());
+            raw.extend_from_slice(text);
+            raw.extend_from_slice(cells);
+            lz4_flex::block::compress(&raw)
+        };
         put_u32(out, len_u32(packed.len()));
         out.extend_from_slice(&packed);
+        let sum = checksum(out);
+        out.extend_from_slice(&sum.to_le_bytes());
     }
 
     fn cell(&mut self, v: &Value<'_>) {
@@ -405,7 +428,8 @@ impl<'a> Stream<'a> {
             }
             BLOB => {
                 let n = u32::from_le_bytes(self.array(at + 1)?) as usize;
-                let b = self.cells.get(at + 5..at + 5 + n).ok_or_else(ended)?;
+                let end = (at + 5).checked_add(n).ok_or_else(ended)?;
+                let b = self.cells.get(at + 5..end).ok_or_else(ended)?;
                 (Cell::Blob(b), 5 + n)
             }
             tag => return Err(DecodeError(format!("unknown cell tag {tag}"))),
@@ -418,9 +442,10 @@ impl<'a> Stream<'a> {
     /// The next `n` bytes of the table's text.
     fn text(&self, n: usize) -> Result<&'a str, DecodeError> {
         let at = self.text_at.get();
+        let end = at.checked_add(n).ok_or_else(ended)?;
         let s = self
             .text
-            .get(at..at + n)
+            .get(at..end)
             .ok_or_else(|| DecodeError("a text cell runs past its table's text".into()))?;
         self.text_at.set(at + n);
         Ok(s)
@@ -539,6 +564,9 @@ struct Part<'a> {
     cells_len: usize,
     /// Its text and cells, compressed.
     packed: &'a [u8],
+    /// Its header and compressed bytes, and their checksum as written.
+    summed: &'a [u8],
+    sum: u64,
 }
 
 /// Reads a dataset written by [`encode`].
@@ -564,6 +592,7 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
     }
     let mut parts = Vec::with_capacity(count);
     for _ in 0..count {
+        let start = input.at;
         let name_len = input.u8()? as usize;
         let name = std::str::from_utf8(input.take(name_len)?)
             .map_err(|e| DecodeError(format!("a table name: {e}")))?;
@@ -573,6 +602,9 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
         let text_len = input.u32()?;
         let cells_len = input.u32()?;
         let packed_len = input.u32()?;
+        let packed = input.take(packed_len)?;
+        let summed = &bytes[start..input.at];
+        let sum = u64::from_le_bytes(input.array()?);
         parts.push(Part {
             name,
             kind,
@@ -580,7 +612,9 @@ pub fn decode(bytes: &[u8]) -> Result<Dataset, DecodeError> {
             rows,
             text_len,
             cells_len,
-            packed: input.take(packed_len)?,
+            packed,
+            summed,
+            sum,
         });
     }
     if !input.done() {
@@ -653,14 +687,21 @@ fn part<'p, 'a>(parts: &'p [Part<'a>], name: &str) -> Result<&'p Part<'a>, Decod
 
 impl Part<'_> {
     fn size(&self) -> usize {
-        self.text_len + self.cells_len
+        self.text_len.saturating_add(self.cells_len)
     }
 
-    /// Its text and cells, decompressed, end to end.
+    /// Its text and cells, decompressed, end to end, once its checksum is
+    /// found right: a damaged table is an error before anything is
+    /// allocated for it, never other rows.
     fn unpack(&self) -> Result<Vec<u8>, DecodeError> {
+        if checksum(self.summed) != self.sum {
+            return Err(DecodeError(format!(
+                "{}: the checksum does not match",
+                self.name
+            )));
+        }
         let n = self.size();
-        // LZ4 makes at most 255 bytes of each: a size beyond that is damage,
-        // not a reason to allocate.
+        // LZ4 makes at most 255 bytes of each.
         if n > self.packed.len().saturating_mul(255) {
             return Err(DecodeError(format!(
                 "{}: {n} bytes from {} compressed",
@@ -842,7 +883,7 @@ mod tests {
     }
 
     #[test]
-    fn damaged_bytes_are_an_error_not_a_panic_or_other_rows() {
+    fn damaged_bytes_are_an_error_never_a_panic_or_other_rows() {
         let ds = every_table();
         let bytes = encode(&ds);
         // Every cut short is an error.
@@ -857,11 +898,11 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(decode(&longer).is_err());
-        // Any one byte changed is an error or other values, never a panic.
+        // Any one byte changed is an error: the checksums see it.
         for i in 0..bytes.len() {
             let mut changed = bytes.clone();
             changed[i] ^= 0x5a;
-            let _ = decode(&changed);
+            assert!(decode(&changed).is_err(), "byte {i} of {}", bytes.len());
         }
         let mut version = bytes.clone();
         version[4] = 99;

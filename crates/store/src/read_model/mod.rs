@@ -1,7 +1,7 @@
 //! A council's read model: the rows of its evidence pack, kept in one stored
 //! value so that the pack does not have to gather them from the tables.
 //!
-//! An evidence pack reads some 270,000 rows of a large council from eight
+//! An evidence pack reads some 270,000 rows of a large council from twenty
 //! tables ([`Scope::CouncilSince`](crate::Scope)). From the tables, most of
 //! the time goes to the database stepping through rows and handing over each
 //! cell; a read model is those same rows, encoded by [`codec`], in one row of
@@ -14,9 +14,12 @@
 //! that writes anything makes every read model stale; a stale one is not read
 //! and is rebuilt from the tables when next asked for, or by
 //! [`Store::refresh_read_models`](crate::Store::refresh_read_models) (which
-//! `continuum import` calls). A model built for one date serves that date and
-//! any later one: it holds the history from its date on, and a later date
-//! needs less. A migration that changes stored data must delete the models.
+//! `continuum import` calls). It is read only by a build that writes the
+//! same encoding and loads the same rows ([`codec::fingerprint`]). A model
+//! built for one date serves that date and any later one: it holds the
+//! history from its date on, and a later date needs less. Migrating the
+//! database deletes every model (`SqlBackend::run_migrations` on both
+//! backends), since a migration may change stored data without an import.
 
 pub mod codec;
 mod packed;
@@ -49,8 +52,8 @@ impl Record for ImportStamp {
         key: &[],
         tenant: Tenant::Reference,
     };
-    fn values<'a>(&'a self, out: &mut Vec<Value<'a>>) {
-        out.extend([Value::Int(self.imports), Value::Int(self.newest)]);
+    fn values<'a>(&'a self, _: &mut Vec<Value<'a>>) {
+        unreachable!("ImportStamp is only ever read")
     }
     fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
         Ok(Self {
@@ -80,7 +83,7 @@ pub(crate) struct ReadModelRow {
     /// [`codec::fingerprint`] of the build that wrote it.
     pub fingerprint: String,
     pub built_at: DateTime<Utc>,
-    /// Rows it holds.
+    /// Rows it holds, of every table.
     pub rows: i64,
     /// The encoded rows; empty when read without them.
     pub body: Vec<u8>,
@@ -149,19 +152,18 @@ impl ReadModelRow {
 }
 
 /// A stored read model's rows, decoded where the driver holds its bytes
-/// (tens of megabytes for a large council, not copied first), or why they
-/// cannot be. Only ever read.
+/// (megabytes for a large council, not copied first), or why they cannot
+/// be. Only ever read.
 pub(crate) struct ReadModelData(pub Result<Dataset, DecodeError>);
 
-/// Every column of `read_models` but the rows.
-const HEAD: &[&str] = &[
-    "since",
-    "imports",
-    "newest_import",
-    "fingerprint",
-    "built_at",
-    "rows",
-];
+/// The columns of `read_models` between its council and its rows.
+fn head_columns() -> Vec<&'static str> {
+    let columns = ReadModelRow::TABLE.columns;
+    columns[1..columns.len() - 1]
+        .iter()
+        .map(|c| c.name)
+        .collect()
+}
 
 impl Record for ReadModelData {
     const TABLE: &'static Table = ReadModelRow::TABLE;
@@ -169,10 +171,14 @@ impl Record for ReadModelData {
         unreachable!("ReadModelData is only ever read")
     }
     fn decode<C: Cells + ?Sized>(r: &mut RowReader<'_, C>) -> Result<Self, DecodeError> {
-        for _ in 0..=HEAD.len() {
+        // Every column but the last, the rows, is passed over.
+        for _ in 1..Self::TABLE.columns.len() {
             r.skip()?;
         }
-        r.with_blob(codec::decode).map(Self)
+        // Decoding takes tens of milliseconds on two threads: off the async
+        // workers, on a backend that reads rows on them.
+        r.with_blob(|bytes| crate::blocking(|| codec::decode(bytes)))
+            .map(Self)
     }
 }
 
@@ -188,8 +194,8 @@ pub struct ReadModelInfo {
     /// Its size encoded, when known (0 when listed without reading it).
     pub bytes: u64,
     pub built_at: DateTime<Utc>,
-    /// Whether it may be read: nothing has been imported since it was built,
-    /// and this build wrote it.
+    /// Whether it may be read: no import has written a row since it was
+    /// built, and a build with the same fingerprint wrote it.
     pub current: bool,
 }
 
@@ -222,6 +228,10 @@ async fn heads<T: Tx>(tx: &mut T, filter: &Filter) -> StoreResult<Vec<ReadModelR
     tx.select_some::<ReadModelRow>(filter, &["body"]).await
 }
 
+fn head_of(tx_rows: Vec<ReadModelRow>) -> Option<ReadModelRow> {
+    tx_rows.into_iter().next()
+}
+
 /// The rows of the council's read model, if it is current and its history
 /// reaches back to `since`: decoded, or why they cannot be.
 pub(crate) async fn current<T: Tx>(
@@ -229,7 +239,7 @@ pub(crate) async fn current<T: Tx>(
     la: &LaName,
     since: Date,
 ) -> StoreResult<Option<Result<Dataset, DecodeError>>> {
-    let Some(head) = heads(tx, &only(la)).await?.into_iter().next() else {
+    let Some(head) = head_of(heads(tx, &only(la)).await?) else {
         return Ok(None);
     };
     if head.since > since
@@ -239,7 +249,7 @@ pub(crate) async fn current<T: Tx>(
         return Ok(None);
     }
     Ok(tx
-        .select_some::<ReadModelData>(&only(la), HEAD)
+        .select_some::<ReadModelData>(&only(la), &head_columns())
         .await?
         .into_iter()
         .next()
@@ -259,21 +269,31 @@ pub(crate) async fn list<T: Tx>(tx: &mut T) -> StoreResult<Vec<ReadModelInfo>> {
 
 /// Encodes a council's rows, loaded at `stamp`, as its read model.
 pub(crate) fn build(la: &LaName, since: Date, ds: &Dataset, stamp: ImportStamp) -> ReadModelRow {
+    let rows =
+        ds.total_rows() + ds.ascof.len() + ds.rating_history.len() + ds.quality_statements.len();
     ReadModelRow {
         la: la.clone(),
         since,
         imports: stamp.imports,
         newest_import: stamp.newest,
-        fingerprint: codec::fingerprint(),
+        fingerprint: codec::fingerprint().to_string(),
         built_at: Utc::now(),
-        rows: i64::try_from(ds.total_rows()).unwrap_or(i64::MAX),
+        rows: i64::try_from(rows).unwrap_or(i64::MAX),
         body: codec::encode(ds),
     }
 }
 
-/// Stores a read model in place of the council's last, and describes it.
+/// Stores a read model in place of the council's last, and describes it;
+/// unless the one stored was built from a later state of the import log
+/// (a slower build that started earlier finishing last), which stays.
 pub(crate) async fn store<T: Tx>(tx: &mut T, row: &ReadModelRow) -> StoreResult<ReadModelInfo> {
+    let bytes = row.body.len() as u64;
+    let now = stamp(tx).await?;
+    if let Some(held) = head_of(heads(tx, &only(&row.la)).await?)
+        && held.imports > row.imports
+    {
+        return Ok(row.info(bytes, false));
+    }
     tx.upsert(std::slice::from_ref(row), &|_| None).await?;
-    let current = stamp(tx).await? == row.stamp();
-    Ok(row.info(row.body.len() as u64, current))
+    Ok(row.info(bytes, now == row.stamp()))
 }

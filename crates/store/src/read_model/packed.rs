@@ -74,9 +74,10 @@ impl<'a> Reader<'a> {
             LONG => u32::from_le_bytes(self.array()?) as usize,
             n => n as usize,
         };
+        let end = self.text_at.checked_add(n).ok_or_else(ended)?;
         let s = self
             .text
-            .get(self.text_at..self.text_at + n)
+            .get(self.text_at..end)
             .ok_or_else(|| DecodeError("a text field runs past its table's text".into()))?;
         self.text_at += n;
         Ok(s)
@@ -140,8 +141,24 @@ ids!(
 
 /// A vocabulary word is its position in the vocabulary's list, which the
 /// vocabulary macro writes in the order of the enum's variants.
+/// [`vocabularies`] lists every word in that order for the fingerprint, so
+/// a word added or moved makes the read models written before it stale.
 macro_rules! words {
-    ($($t:ty),* $(,)?) => { $(
+    ($($t:ty),* $(,)?) => {
+        /// Every vocabulary written by position, with its words in order.
+        pub(super) fn vocabularies() -> String {
+            let mut out = String::new();
+            $(
+                out.push_str(<$t>::LABEL);
+                for w in <$t>::ALL {
+                    out.push(' ');
+                    out.push_str(w.as_str());
+                }
+                out.push('\n');
+            )*
+            out
+        }
+        $(
         impl Field for $t {
             fn put(&self, w: &mut Writer) {
                 w.bytes.push(*self as u8);

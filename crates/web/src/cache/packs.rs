@@ -105,6 +105,7 @@ impl Cache {
         la: &LaName,
         as_at: Option<Date>,
     ) -> Result<Arc<PackEntry>, AppError> {
+        self.check_fresh(store).await?;
         let t = match as_at {
             Some(t) => t,
             None => self.default_date(store, la).await?,
@@ -123,6 +124,12 @@ impl Cache {
                     duration_ms = started.elapsed().as_millis() as u64,
                     "pack rows loaded"
                 );
+                if let PackSource::Tables { kept: Some(Err(e)) } = &rows.source {
+                    tracing::warn!(
+                        error = e.as_str(),
+                        "the council's read model could not be kept"
+                    );
+                }
                 compute(rows.dataset, la.clone(), t, opts).await
             })
             .await?;
