@@ -21,6 +21,16 @@ fn from_model(source: &PackSource) -> bool {
     matches!(source, PackSource::ReadModel)
 }
 
+/// The conformance fixture imported, and its council with a pack's history.
+async fn anyshire(store: &dyn Store) -> (LaName, continuum_domain::Date) {
+    store
+        .import_dataset(&continuum_store::conformance::fixture(), &source())
+        .await
+        .unwrap();
+    let la = LaName::parse("Anyshire").unwrap();
+    (la, continuum_domain::parse_date("2022-04-01").unwrap())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_councils_read_model_gives_the_rows_the_tables_give() {
     let dir = tempfile::tempdir().unwrap();
@@ -55,12 +65,7 @@ async fn every_councils_read_model_gives_the_rows_the_tables_give() {
 async fn a_damaged_read_model_is_rebuilt_from_the_tables() {
     let dir = tempfile::tempdir().unwrap();
     let (store, path) = open(&dir).await;
-    store
-        .import_dataset(&continuum_store::conformance::fixture(), &source())
-        .await
-        .unwrap();
-    let la = LaName::parse("Anyshire").unwrap();
-    let since = continuum_domain::parse_date("2022-04-01").unwrap();
+    let (la, since) = anyshire(&store).await;
     let tables = store
         .load_pack_rows(&la, since, true)
         .await
@@ -94,12 +99,7 @@ async fn a_damaged_read_model_is_rebuilt_from_the_tables() {
 async fn applying_a_migration_deletes_the_read_models() {
     let dir = tempfile::tempdir().unwrap();
     let (store, path) = open(&dir).await;
-    store
-        .import_dataset(&continuum_store::conformance::fixture(), &source())
-        .await
-        .unwrap();
-    let la = LaName::parse("Anyshire").unwrap();
-    let since = continuum_domain::parse_date("2022-04-01").unwrap();
+    let (la, since) = anyshire(&store).await;
     store.load_pack_rows(&la, since, true).await.unwrap();
     store.migrate().await.unwrap();
     assert_eq!(
