@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Context;
 use continuum_domain::{Dataset, Date, LaName};
 use continuum_engine::{Options, Pack, Rubric};
-use continuum_store::{PackSource, Scope};
+use continuum_store::Scope;
 
 use super::{open_store, parse_la};
 use crate::cli::{ReportArgs, ReportFormat};
@@ -99,25 +99,8 @@ async fn pack_rows(
     since: Date,
 ) -> anyhow::Result<(Dataset, &'static str)> {
     let rows = store.load_pack_rows(la, since, true).await?;
-    let source = match &rows.source {
-        PackSource::ReadModel => "read model",
-        PackSource::Tables { kept } => {
-            match kept {
-                Some(Ok(m)) => tracing::info!(
-                    rows = m.rows,
-                    bytes = m.bytes,
-                    "rows read from the tables and kept as the council's read model"
-                ),
-                Some(Err(e)) => tracing::warn!(
-                    error = e.as_str(),
-                    "rows read from the tables; the read model could not be kept"
-                ),
-                None => {}
-            }
-            "tables"
-        }
-    };
-    Ok((rows.dataset, source))
+    rows.source.log_kept();
+    Ok((rows.dataset, rows.source.name()))
 }
 
 fn parse_as_at(s: &str) -> anyhow::Result<Date> {

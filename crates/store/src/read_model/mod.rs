@@ -212,6 +212,33 @@ pub enum PackSource {
     },
 }
 
+impl PackSource {
+    /// Where the rows came from, as logs say it: "read model" or "tables".
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::ReadModel => "read model",
+            Self::Tables { .. } => "tables",
+        }
+    }
+
+    /// Logs what became of the read model asked to be kept from the tables:
+    /// kept, or why not (a warning: the next pack reads the tables again).
+    pub fn log_kept(&self) {
+        match self {
+            Self::Tables { kept: Some(Ok(m)) } => tracing::info!(
+                rows = m.rows,
+                bytes = m.bytes,
+                "rows read from the tables and kept as the council's read model"
+            ),
+            Self::Tables { kept: Some(Err(e)) } => tracing::warn!(
+                error = e.as_str(),
+                "rows read from the tables; the read model could not be kept"
+            ),
+            Self::ReadModel | Self::Tables { kept: None } => {}
+        }
+    }
+}
+
 /// One council's evidence-pack rows ([`Scope::CouncilSince`](crate::Scope)).
 #[derive(Debug)]
 pub struct PackRows {

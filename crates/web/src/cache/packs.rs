@@ -13,7 +13,7 @@ use std::sync::Arc;
 use continuum_domain::{Dataset, Date, LaName, LocationId};
 use continuum_engine::risk::RiskEntry;
 use continuum_engine::{AscofMeasure, Options, Pack};
-use continuum_store::{PackSource, Scope, Store};
+use continuum_store::{Scope, Store};
 
 use super::Cache;
 use crate::error::AppError;
@@ -120,16 +120,11 @@ impl Cache {
                     .await?;
                 tracing::info!(
                     rows = rows.dataset.total_rows(),
-                    read_model = matches!(rows.source, PackSource::ReadModel),
+                    source = rows.source.name(),
                     duration_ms = started.elapsed().as_millis() as u64,
                     "pack rows loaded"
                 );
-                if let PackSource::Tables { kept: Some(Err(e)) } = &rows.source {
-                    tracing::warn!(
-                        error = e.as_str(),
-                        "the council's read model could not be kept"
-                    );
-                }
+                rows.source.log_kept();
                 compute(rows.dataset, la.clone(), t, opts).await
             })
             .await?;
